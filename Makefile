@@ -1,0 +1,44 @@
+# One entry point for every task. The virtual environment is made on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: site test lint fmt serve bench install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## site: check the demo content in content/ (pages come with the site issue)
+site: $(STAMP)
+	$(BIN)/xxgk check content
+	@echo "内容检查通过。网页生成（xxgk build → site/）尚未实现，将随站点功能提供。"
+
+## test: the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lint: static checks, and the demo content in canonical layout
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/xxgk fmt --check content
+
+## fmt: rewrite the demo content's report files in canonical layout
+fmt: $(STAMP)
+	$(BIN)/xxgk fmt content
+
+## bench: speed and memory of `xxgk check` on synthetic portals (medians of several runs)
+bench: $(STAMP)
+	$(BIN)/python -m bench.check_bench
+
+## serve: the live preview (not built yet: see the editors' issue)
+serve:
+	@echo "xxgk serve 尚未实现（预览服务器随编辑功能提供）。" >&2; exit 2
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,216 @@
+"""The portal's own settings (``site.yaml``) and its register of agencies (``agencies.yaml``).
+
+Both are declared as data (:data:`SITE_SETTINGS`, :data:`AGENCY_FIELDS`) with a Chinese
+description of each key; validation, ``xxgk init``'s commented ``site.yaml`` and the
+editors' handbook read the same declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..findings import ERROR, SCHEMA, Finding, Location
+from . import spec
+from .report import SLUG, _suggest, _type_name
+
+Locate = Callable[..., Location]
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    description: str
+    required: bool = False
+    kind: type = str  # str, int, or dict for a nested mapping of strings
+    keys: tuple[str, ...] = ()  # for a nested mapping: its allowed keys
+    example: str = ""
+
+
+SITE_SETTINGS = (
+    Setting("title", "网站名称，显示在每页顶部和浏览器标题栏", True, example="某某县政府信息公开年度报告"),
+    Setting("description", "网站简介，一句话，显示在首页并供搜索引擎使用", example="某某县各机关政府信息公开工作年度报告汇编"),
+    Setting(
+        "base_url",
+        "网站正式发布的完整地址（可含子路径），只用于站点地图和订阅源；页面内链接都是相对链接，放在任何子路径下都能用",
+        example="https://www.example.gov.cn/xxgk/ndbg/",
+    ),
+    Setting("sponsor", "主办单位，显示在页脚", True, example="某某县人民政府办公室"),
+    Setting("organizer", "承办单位，显示在页脚（可不填）", example="某某县政务服务数据管理局"),
+    Setting("site_code", "网站标识码，显示在页脚", example="0000000000"),
+    Setting("icp", "ICP备案号，显示在页脚", example="某ICP备00000000号"),
+    Setting("police_record", "公安机关备案号，显示在页脚", example="某公网安备 00000000000000号"),
+    Setting(
+        "contact",
+        "网站联系方式，显示在页脚：address 地址、phone 电话、email 电子邮箱",
+        kind=dict,
+        keys=("address", "phone", "email"),
+    ),
+    Setting(
+        "data_licence",
+        "开放数据的来源与使用说明，显示在数据下载页",
+        example="数据摘自各机关公开发布的年度报告，可自由使用，请注明来源。",
+    ),
+)
+
+AGENCY_FIELDS = (
+    Setting("id", "机关代码：小写字母、数字和连字符，历年不变（机关更名也不变）", True, example="qixingpao"),
+    Setting("name", "机关全称", True, example="宝清县七星泡镇人民政府"),
+    Setting("short_name", "简称，用于表格和导航", example="七星泡镇"),
+    Setting("kind", "机关类别：" + "、".join(f"{k}（{v}）" for k, v in spec.AGENCY_KINDS.items()), True),
+    Setting("region", "所属地区，如 黑龙江省双鸭山市宝清县；不详时写 null", example="黑龙江省双鸭山市宝清县"),
+    Setting("website", "机关网站地址", example="http://www.hlbaoqing.gov.cn"),
+    Setting("order", "排列顺序，数字小的在前", kind=int, example="10"),
+    Setting("former_names", "曾用名列表（机关更名后，历年报告仍归在同一代码下）", kind=list),
+)
+
+
+@dataclass
+class SiteConfig:
+    title: str
+    sponsor: str
+    description: str | None = None
+    base_url: str | None = None
+    organizer: str | None = None
+    site_code: str | None = None
+    icp: str | None = None
+    police_record: str | None = None
+    contact: dict[str, str] = field(default_factory=dict)
+    data_licence: str | None = None
+
+
+@dataclass
+class Agency:
+    id: str
+    name: str
+    kind: str
+    short_name: str | None = None
+    region: str | None = None
+    website: str | None = None
+    order: int = 0
+    former_names: list[str] = field(default_factory=list)
+    path: str = ""
+    locate: Locate = field(default=Location, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def kind_label(self) -> str:
+        return spec.AGENCY_KINDS[self.kind]
+
+
+class _Fields:
+    def __init__(self, locate: Locate):
+        self.locate = locate
+        self.findings: list[Finding] = []
+
+    def error(self, message: str, *keys: Any) -> None:
+        dotted = ".".join(str(k) for k in keys)
+        self.findings.append(Finding(ERROR, SCHEMA, message, self.locate(*keys), dotted))
+
+    def read(self, data: dict[str, Any], settings: tuple[Setting, ...], *at: Any) -> dict[str, Any]:
+        """Check keys and types against the declared settings; return the good values."""
+        allowed = tuple(s.key for s in settings)
+        for key in data:
+            if key not in allowed:
+                self.error(
+                    f"未知的键 {key}{_suggest(str(key), allowed)}（可用的键：{'、'.join(allowed)}）",
+                    *at,
+                    key,
+                )
+        out: dict[str, Any] = {}
+        for s in settings:
+            value = data.get(s.key)
+            if value is None:
+                if s.required:
+                    self.error(f"缺少必填的键 {s.key}（{s.description}）", *at)
+                continue
+            if s.kind is dict:
+                value = self._nested(value, s, *at)
+            elif s.kind is list:
+                if not (isinstance(value, list) and all(isinstance(x, str) for x in value)):
+                    self.error(f"{s.key} 应为文字的列表，实为 {_type_name(value)}", *at, s.key)
+                    continue
+            elif not isinstance(value, s.kind) or isinstance(value, bool):
+                hint = "；数字形式的代码、备案号请加引号" if s.kind is str and isinstance(value, int) else ""
+                want = "整数" if s.kind is int else "文字"
+                self.error(f"{s.key} 应为{want}，实为 {_type_name(value)}{hint}", *at, s.key)
+                continue
+            out[s.key] = value
+        return out
+
+    def _nested(self, value: Any, s: Setting, *at: Any) -> dict[str, str]:
+        if not isinstance(value, dict):
+            self.error(f"{s.key} 应为键值映射，实为 {_type_name(value)}", *at, s.key)
+            return {}
+        out = {}
+        for key, item in value.items():
+            if key not in s.keys:
+                self.error(
+                    f"未知的键 {key}{_suggest(str(key), s.keys)}（可用的键：{'、'.join(s.keys)}）",
+                    *at,
+                    s.key,
+                    key,
+                )
+            elif not isinstance(item, str):
+                self.error(f"{s.key}.{key} 应为文字，实为 {_type_name(item)}；请加引号", *at, s.key, key)
+            else:
+                out[key] = item
+        return out
+
+
+def site_from_data(data: Any, locate: Locate) -> tuple[SiteConfig | None, list[Finding]]:
+    f = _Fields(locate)
+    if not isinstance(data, dict):
+        f.error(f"site.yaml 应为键值映射（title: …、sponsor: … 等），实为 {_type_name(data)}")
+        return None, f.findings
+    values = f.read(data, SITE_SETTINGS)
+    if "title" not in values or "sponsor" not in values:
+        return None, f.findings
+    return SiteConfig(**values), f.findings
+
+
+def agencies_from_data(
+    data: Any, path: str, locate: Locate
+) -> tuple[list[Agency], list[Finding]]:
+    f = _Fields(locate)
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        f.error(f"agencies.yaml 应为列表，每项一个机关（- id: …），实为 {_type_name(data)}")
+        return [], f.findings
+    agencies: list[Agency] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            f.error(f"第 {i + 1} 项应为键值映射（id、name、kind …），实为 {_type_name(item)}", i)
+            continue
+        values = f.read(item, AGENCY_FIELDS, i)
+        agency_id = values.get("id")
+        if agency_id is not None and not SLUG.match(agency_id):
+            f.error(f"id 应为小写字母、数字和连字符组成的代码，实为 {agency_id!r}", i, "id")
+            continue
+        kind = values.get("kind")
+        if kind is not None and kind not in spec.AGENCY_KINDS:
+            f.error(
+                f"kind 应为 {'、'.join(spec.AGENCY_KINDS)} 之一，实为 {kind!r}"
+                f"{_suggest(str(kind), tuple(spec.AGENCY_KINDS))}",
+                i,
+                "kind",
+            )
+            continue
+        if not ("id" in values and "name" in values and "kind" in values):
+            continue
+        if agency_id in seen:
+            f.error(
+                f"机关代码 {agency_id} 重复（第 {seen[agency_id]} 行已有），每个机关只能登记一次",
+                i,
+                "id",
+            )
+            continue
+        seen[agency_id] = locate(i, "id").line
+        agencies.append(Agency(**values, path=path, locate=lambda *k, i=i: locate(i, *k)))
+    agencies.sort(key=lambda a: (a.order, a.id))
+    return agencies, f.findings
