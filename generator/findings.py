@@ -9,12 +9,13 @@ look alike, compiler style::
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
-import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"

@@ -4,7 +4,8 @@ PyYAML (the de-facto YAML library for Python, with a C-free pure-Python loader t
 exact marks) does the parsing and the scalar quoting. Two things are ours:
 
 * **Loading** composes the node tree with the safe loader and builds plain Python values
-  itself while recording the 1-based line and column of every key path. It refuses aliases
+  itself while recording the 1-based line and column of every key path (a mapping entry at
+  its key, a list item at the item). It refuses aliases
   (a node reached twice; so no alias bombs: our files never need them) and duplicate keys,
   naming both lines. Files over :data:`MAX_BYTES` are refused before parsing.
 * **Saving** a report lays it out like the printed report: one flow list per table row, in
@@ -152,6 +153,8 @@ def _build(
                 continue
             lines[key] = line
             out[key] = _build(loader, value_node, key_path + (key,), marks, findings, path, seen)
+            # an entry of a mapping is located where its key is written
+            marks[key_path + (key,)] = (line, key_node.start_mark.column + 1)
         return out
     if isinstance(node, SequenceNode):
         return [

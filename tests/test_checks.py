@@ -160,7 +160,7 @@ def test_r7_partly_blank_table_and_empty_part(content: Path):
     findings = [f for f in check(content) if f.location.path == BAOFENG]
     assert where(findings, "R1", "R2", "R3", "R7") == [
         ("R7", BAOFENG, line, cell_column(file, line, 2), "requests"),
-        ("R7", BAOFENG, line_of(file, "problems:"), 11, "problems"),
+        ("R7", BAOFENG, line_of(file, "problems:"), 1, "problems"),
     ]
     r7 = next(f for f in findings if f.rule == "R7")
     assert r7.message == (
@@ -173,6 +173,6 @@ def test_r8_template_does_not_match_year(content: Path):
     shutil.copy(content / "reports/baofeng/2020.yaml", new)
     edit(new, "year: 2020", "year: 2021")
     findings = check(content)
-    assert where(findings, "R8") == [("R8", "content/reports/baofeng/2021.yaml", 5, 11, "template")]
+    assert where(findings, "R8") == [("R8", "content/reports/baofeng/2021.yaml", 5, 1, "template")]
     [r8] = [f for f in findings if f.rule == "R8"]
     assert r8.severity == "warning" and "应使用2021年版格式（gb2021" in r8.message

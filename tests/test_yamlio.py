@@ -41,9 +41,9 @@ def test_portal_files_load_save_identically(name: str):
 def test_marks_point_at_keys_and_cells():
     text = "a: 1\nb:\n  c: [1, 2, 3]\n"
     loaded, _ = yamlio.load_text(text, "x.yaml")
-    assert loaded.locate("b", "c") == Location("x.yaml", 3, 6)
+    assert loaded.locate("b", "c") == Location("x.yaml", 3, 3)
     assert loaded.locate("b", "c", 2) == Location("x.yaml", 3, 13)
-    assert loaded.locate("b", "missing") == Location("x.yaml", 3, 3)  # falls back to the parent
+    assert loaded.locate("b", "missing") == Location("x.yaml", 2, 1)  # falls back to the parent
 
 
 def test_layout_puts_one_row_per_line_with_its_label():

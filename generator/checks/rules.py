@@ -9,8 +9,8 @@ they should add up to, so an editor can compare with the original.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from ..findings import ERROR, WARNING, Finding
 from ..model import spec
@@ -129,7 +129,7 @@ def r3_results_total(report: Report) -> Iterator[Finding]:
         expected = sum(values)  # type: ignore[arg-type]
         if expected != total:
             nonzero = "、".join(
-                f"{spec.REQUESTS.row(k).short} {_fmt(v)}" for k, v in zip(present, values) if v  # type: ignore[arg-type]
+                f"{spec.REQUESTS.row(k).short} {_fmt(v)}" for k, v in zip(present, values, strict=True) if v  # type: ignore[arg-type]
             ) or "各项均为 0"
             yield _finding(
                 "R3",

@@ -7,8 +7,9 @@ editors' handbook read the same declarations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..findings import ERROR, SCHEMA, Finding, Location
 from . import spec

@@ -13,13 +13,14 @@ import datetime as _dt
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Union
+from typing import Any
 
 from ..findings import ERROR, SCHEMA, WARNING, Finding, Location
 from . import spec
 
-Cell = Union[int, float, str, None]  # a number, None (blank) or "/" (not applicable)
+Cell = int | float | str | None  # a number, None (blank) or "/" (not applicable)
 Rows = dict[str, list[Cell]]
 Locate = Callable[..., Location]
 
@@ -410,7 +411,7 @@ def _row(v: _Validator, table: spec.Table, row: spec.Row, raw: Any) -> list[Cell
             row.key,
         )
         return [None] * width
-    return [_cell(v, table, row, column, value, i) for i, (column, value) in enumerate(zip(row.columns, raw))]
+    return [_cell(v, table, row, column, value, i) for i, (column, value) in enumerate(zip(row.columns, raw, strict=True))]
 
 
 _NUMBERISH = re.compile(r"^[\s+\-－＋0-9０-９,，.．]+$")
@@ -425,24 +426,26 @@ def _cell(
     if value is None or value == spec.NOT_APPLICABLE:
         return value  # type: ignore[no-any-return]
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        v.error(f"{where} 应为数字，实为 {_type_name(value)}", *keys, field=address)
+        v.error(f"{where}应为数字，实为 {_type_name(value)}", *keys, field=address)
         return None
     if isinstance(value, str):
-        hint = (
-            "；请写成不带千分位逗号、半角的数字，如 1036"
-            if _NUMBERISH.match(value)
-            else "；原文空白写 null，不适用写 \"/\""
-        )
-        v.error(f"{where} 应为数字，实为 {_type_name(value)}{hint}", *keys, field=address)
+        if value.strip().isascii() and value.strip().isdigit():
+            hint = "；请去掉引号"
+        elif _NUMBERISH.match(value):
+            hint = "；请写成不带千分位逗号、半角的数字，如 1036"
+        else:
+            hint = "；原文空白写 null，不适用写 \"/\""
+
+        v.error(f"{where}应为数字，实为 {_type_name(value)}{hint}", *keys, field=address)
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        v.error(f"{where} 应为有限的数字，实为 {value}", *keys, field=address)
+        v.error(f"{where}应为有限的数字，实为 {value}", *keys, field=address)
         return None
     if column.kind != spec.MONEY and isinstance(value, float):
-        v.error(f"{where} 是件数，应为整数，实为 {value}", *keys, field=address)
+        v.error(f"{where}是件数，应为整数，实为 {value}", *keys, field=address)
         return None
     if column.kind != spec.CHANGE and value < 0:
-        v.error(f"{where} 不能为负数，实为 {value}", *keys, field=address)
+        v.error(f"{where}不能为负数，实为 {value}", *keys, field=address)
         return None
     return value
 
