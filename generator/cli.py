@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from . import __version__
-from .commands import check, fmt
+from .commands import check, fmt, init
 from .content import ContentError
 
-COMMANDS: tuple[ModuleType, ...] = (check, fmt)
+COMMANDS: tuple[ModuleType, ...] = (init, check, fmt)
 EXIT_USAGE = 2
 
 

@@ -85,3 +85,10 @@ def test_help_lists_every_rule():
     result = subprocess.run([sys.executable, "-m", "generator", "check", "--help"], capture_output=True, text=True)
     for rule in ("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8"):
         assert rule in result.stdout
+
+
+def test_init_then_check(tmp_path: Path):
+    assert xxgk("init", "portal", cwd=tmp_path).returncode == 0
+    assert xxgk("check", "portal", cwd=tmp_path).returncode == 0
+    again = xxgk("init", "portal", cwd=tmp_path)
+    assert again.returncode == 2 and "已存在且不是空文件夹" in again.stderr
