@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint fmt serve bench install clean
+.PHONY: site test lint fmt serve bench docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,docs]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -36,9 +36,15 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.check_bench
 
+## docs: the editors' handbook (Chinese, offline) into docs-site/; reference pages generated from the code
+docs: $(STAMP)
+	$(BIN)/python -m generator.handbook docs/reference
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --quiet
+	@echo "编辑手册已生成：docs-site/index.html"
+
 ## serve: the live preview (not built yet: see the editors' issue)
 serve:
 	@echo "xxgk serve 尚未实现（预览服务器随编辑功能提供）。" >&2; exit 2
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site docs-site docs/reference .pytest_cache

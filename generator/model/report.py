@@ -62,6 +62,30 @@ KEY_ORDER = (
     "derived",
     "uncertain",
 )
+# What each key holds, in Chinese, for the handbook (every key of KEY_ORDER has one).
+KEY_DOCS = {
+    "schema": "格式版本，目前为 1（必填）",
+    "agency": "机关代码，须已在 agencies.yaml 登记，并与所在文件夹同名（必填）",
+    "agency_name": "报告标题中印的机关名称",
+    "year": "报告所属年度，与文件名相同（必填）",
+    "template": "表格格式：gb2019、gb2021，或 2019 年以前无固定格式的 none（必填）",
+    "title": "报告标题，按原文（必填）",
+    "published": "发布日期，如 2021-01-25；原文未印则不写",
+    "source": "原件：file 原件路径（相对于内容文件夹）、sha256 导入时原件的校验值、url 原文网址",
+    "contact": "报告开头所列联系方式：address 地址、postcode 邮编、phone 电话、email 电子邮箱、website 网站",
+    "preamble": "“一、总体情况”之前的引言（Markdown）",
+    "overview": "一、总体情况（Markdown）",
+    "proactive_text": "第二部分中表格以外的文字（Markdown）",
+    "proactive": "二、主动公开政府信息情况：各行的数字，行与列见下文",
+    "requests_text": "第三部分中表格以外的文字（Markdown）",
+    "requests": "三、收到和处理政府信息公开申请情况：各行七个数",
+    "review_litigation_text": "第四部分中表格以外的文字（Markdown）",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况：三组各五个数",
+    "problems": "五、存在的主要问题及改进情况（Markdown）",
+    "other": "六、其他需要报告的事项（Markdown）",
+    "derived": "原件缺失、按勾稽关系推算补上的单元格地址列表",
+    "uncertain": "需要对照原件核实的单元格地址列表（如文字识别所得）",
+}
 REQUIRED_KEYS = ("schema", "agency", "year", "template", "title")
 SOURCE_KEYS = ("file", "sha256", "url")
 CONTACT_KEYS = ("address", "postcode", "phone", "email", "website")
