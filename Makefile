@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint fmt serve bench docs install clean
+.PHONY: site test lint fmt serve bench bench-import docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ docs: $(STAMP)
 	$(BIN)/python -m generator.handbook docs/reference
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --quiet
 	@echo "编辑手册已生成：docs-site/index.html"
+
+## bench-import: import accuracy per format and part, and speed against pdfplumber's own extraction
+bench-import: $(STAMP)
+	$(BIN)/python -m bench.import_bench
 
 ## serve: the live preview (not built yet: see the editors' issue)
 serve:

@@ -1,0 +1,154 @@
+"""Splitting a document into its title, preamble and six parts, and lines into paragraphs.
+
+Part headings are found by meaning, in order: a short paragraph whose numbering is the
+part's (一、 … 六、) and whose words match the template's heading (so 一、机构建设方面 inside
+part 1 is not taken for a heading). A heading broken over two lines is joined. Paragraphs
+broken by a page or line wrap (no closing punctuation, not a sub-heading) are joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ingest.document import Document, Line, Table
+from ..model import spec
+from .labels import core, normalize, number_of, numbering, similarity
+from .settings import Settings
+
+END_PUNCT = tuple("。！？；：…”」』）)!?;:.")
+_SUBHEADING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、,部分])"
+)
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+
+
+@dataclass
+class Part:
+    number: int
+    heading: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    pages: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Sections:
+    head: list[str]  # paragraphs before part 1: the title and the preamble
+    parts: dict[int, Part]
+    notes: list[str] = field(default_factory=list)
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def paragraphs_of(lines: list[Line]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        text = _AUTOLINK.sub(r"\1", line.text.strip())
+        if not text:
+            continue
+        if line.new_paragraph or not out:
+            out.append(text)
+        else:
+            out[-1] = _join(out[-1], text)
+    return out
+
+
+def is_subheading(text: str, settings: Settings) -> bool:
+    return len(text) <= settings.subheading_max and _SUBHEADING.match(text) is not None
+
+
+def join_broken(paragraphs: list[str], settings: Settings) -> list[str]:
+    """Join paragraphs cut by a page break: no closing punctuation and not a sub-heading."""
+    out: list[str] = []
+    for p in paragraphs:
+        if (
+            out
+            and not out[-1].endswith(END_PUNCT)
+            and not is_subheading(out[-1], settings)
+            and not _SUBHEADING.match(p)
+            and len(out[-1]) > settings.subheading_max
+        ):
+            out[-1] = _join(out[-1], p)
+        else:
+            out.append(p)
+    return out
+
+
+def heading_score(text: str, part: int, settings: Settings) -> float:
+    n = normalize(text)
+    if len(n) > settings.heading_max:
+        return 0.0
+    prefix, rest = numbering(n)
+    if not prefix or number_of(prefix) != part or prefix.startswith("("):
+        return 0.0
+    return similarity(core(rest), core(spec.PART_TITLES[part].split("、", 1)[1]))
+
+
+def split(document: Document, settings: Settings) -> Sections:
+    # Items in order: paragraphs (as strings) and tables; lines of one run become paragraphs.
+    items: list[tuple[str | Table, int]] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if run:
+            page = run[0].page
+            items.extend((p, page) for p in paragraphs_of(run))
+            run.clear()
+
+    for block in document.blocks:
+        if isinstance(block, Line):
+            run.append(block)
+        else:
+            flush()
+            items.append((block, block.page))
+    flush()
+
+    head: list[str] = []
+    parts: dict[int, Part] = {}
+    current: Part | None = None
+    expected = 1
+    i = 0
+    while i < len(items):
+        item, page = items[i]
+        if isinstance(item, str):
+            found = 0
+            for part in range(expected, 7):
+                score = heading_score(item, part, settings)
+                if score >= 0.6:
+                    found = part
+                    break
+            if found:
+                heading = item
+                # A heading broken over two lines: take the next short line if it fits better.
+                if i + 1 < len(items) and isinstance(items[i + 1][0], str):
+                    nxt = str(items[i + 1][0])
+                    if (
+                        len(nxt) < 20
+                        and not nxt.endswith(END_PUNCT)
+                        and heading_score(heading + nxt, found, settings) > heading_score(heading, found, settings)
+                    ):
+                        heading += nxt
+                        i += 1
+                current = Part(found, heading)
+                parts[found] = current
+                expected = found + 1
+                i += 1
+                continue
+        if current is None:
+            if isinstance(item, str):
+                head.append(item)
+        elif isinstance(item, Table):
+            current.tables.append(item)
+            current.pages.update(item.pages or (item.page,))
+        else:
+            current.paragraphs.append(item)
+            current.pages.add(page)
+        i += 1
+    for part in parts.values():
+        part.paragraphs = join_broken(part.paragraphs, settings)
+    return Sections(head, parts)

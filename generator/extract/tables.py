@@ -1,0 +1,498 @@
+"""Reading the part 2, 3 and 4 tables by the meaning of their printed labels.
+
+Every row of every table piece in a part is looked at in order. A row's cells are split into
+its label cells (text) and value cells (numbers, blanks, "/") at the last text cell. Group
+labels (三、本年度办理结果, （三）不予公开 …) set the context; the row's own label is matched
+against the template's labels (see :mod:`.labels`), helped by its numbering within the group
+(8. under （三） is 属于行政查询事项 even when the words are cut by a page break). Values are
+placed by count: blanks at either end are trimmed; one cell too many or too few is resolved
+by the template's arithmetic (R2, R4) only when every reading that fits gives the same row,
+and a cell filled that way is listed as derived. Anything else is left null with a finding.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ingest.document import Table
+from ..model import spec
+from ..model.report import cell_address
+from .labels import best_match, core, normalize, number_of, numbering, similarity
+from .numbers import is_value, parse
+from .settings import Settings
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class Note:
+    """One thing recognition wants an editor to know (becomes a finding)."""
+
+    severity: str
+    message: str
+    field: str = ""
+
+
+@dataclass
+class Explained:
+    table: str
+    printed: str
+    key: str | None
+    why: str
+    values: list[str]
+
+
+@dataclass
+class TableResult:
+    rows: dict[str, list[Any]] = field(default_factory=dict)
+    as_printed: dict[str, str] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    explain: list[Explained] = field(default_factory=list)
+    derived: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # cells left null because unreadable
+    found: bool = False  # a table was printed at all
+
+
+@dataclass
+class RowText:
+    labels: list[str]
+    values: list[str]
+    stray: list[str]
+
+
+def split_row(cells: list[Any]) -> RowText:
+    texts = [c.text for c in cells if not c.copy]
+    last = -1
+    for i, t in enumerate(texts):
+        # A label has words; a short run of letters among the numbers ("O", "l") is a misread number.
+        if t.strip() and not is_value(t) and (_CJK.search(t) or len(t.strip()) > 3):
+            last = i
+    labels = [t for t in texts[: last + 1] if t.strip() and not is_value(t)]
+    stray = [t for t in texts[: last + 1] if t.strip() and is_value(t)]
+    return RowText(labels, texts[last + 1 :], stray)
+
+
+def rows_of(tables: list[Table]) -> list[RowText]:
+    return [split_row(r) for t in tables for r in t.rows]
+
+
+def _trim(values: list[str]) -> list[str]:
+    v = list(values)
+    while v and not v[-1].strip():
+        v.pop()
+    while v and not v[0].strip():
+        v.pop(0)
+    return v
+
+
+def _numbers_ok(values: list[Any]) -> bool:
+    return all(isinstance(x, (int, float)) for x in values)
+
+
+def place(
+    values: list[str],
+    columns: tuple[spec.Column, ...],
+    rule: str | None,
+    where: str,
+    yuan: bool = False,
+) -> tuple[list[Any], list[int], list[Note], dict[int, str], list[int]]:
+    """Place printed value cells into the row's columns.
+
+    Returns the cells, the indexes filled by arithmetic, notes, money as printed by index,
+    and the indexes left null because they could not be read.
+    """
+    width = len(columns)
+    notes: list[Note] = []
+    printed: dict[int, str] = {}
+    unread: list[int] = []
+    if not any(v.strip() for v in values):
+        return [None] * width, [], notes, printed, unread
+    cand = values if len(values) == width else _trim(values)
+    if len(cand) != width:
+        nonblank = [v for v in values if v.strip()]
+        if len(nonblank) == width:
+            cand = nonblank
+    parsed_cells: list[Any] = []
+    if len(cand) == width:
+        for i, (text, col) in enumerate(zip(cand, columns, strict=True)):
+            kind = col.kind
+            if yuan and kind == spec.MONEY and text.strip() and "元" not in text:
+                text = text.strip() + "元"
+            p = parse(text, kind)
+            if not p.ok:
+                notes.append(Note("error", f"{where}第 {i + 1} 格“{text.strip()}”不是数字，已留空（null），请对照原件填写"))
+                unread.append(i)
+                parsed_cells.append(None)
+                continue
+            if isinstance(p.value, (int, float)) and p.value < 0 and kind != spec.CHANGE:
+                notes.append(Note("error", f"{where}第 {i + 1} 格为负数 {p.value}，已留空（null），请对照原件"))
+                unread.append(i)
+                parsed_cells.append(None)
+                continue
+            if p.as_printed:
+                printed[i] = p.as_printed
+            parsed_cells.append(p.value)
+        return parsed_cells, [], notes, printed, unread
+
+    numbers = [parse(v, c.kind if i < width else spec.COUNT) for i, (v, c) in enumerate(zip(cand, itertools.cycle(columns)))]
+    got = [p.value for p in numbers]
+    if rule and all(p.ok for p in numbers) and _numbers_ok(got) and abs(len(got) - width) == 1:
+        readings = _readings(got, width, rule)
+        distinct = {tuple(r) for r, _ in readings}
+        if len(distinct) == 1:
+            row, filled = readings[-1]
+            if len(got) > width:
+                notes.append(Note("info", f"{where}印有 {len(got)} 个数，比应有的 {width} 个多一个；多出的格按勾稽关系（{rule}）判定为多余，已略去"))
+                return list(row), [], notes, printed, unread
+            notes.append(Note("info", f"{where}只印了 {len(got)} 个数（应有 {width} 个）；缺的一格按勾稽关系（{rule}）推算，已标为 derived"))
+            return list(row), filled, notes, printed, unread
+    notes.append(
+        Note(
+            "error",
+            f"{where}印有 {len([v for v in values if v.strip()])} 个值，应有 {width} 个，无法确定各数对应的列，整行留空（null），请对照原件填写",
+        )
+    )
+    return [None] * width, [], notes, printed, list(range(width))
+
+
+def _sums_hold(row: list[Any], rule: str) -> bool:
+    if rule == "R2":
+        return sum(row[:6]) == row[6]
+    if rule == "R4":
+        return all(sum(row[g * 5 : g * 5 + 4]) == row[g * 5 + 4] for g in range(len(row) // 5))
+    return True
+
+
+def _readings(got: list[Any], width: int, rule: str) -> list[tuple[list[Any], list[int]]]:
+    out: list[tuple[list[Any], list[int]]] = []
+    if len(got) == width + 1:
+        for k in range(len(got)):
+            row = got[:k] + got[k + 1 :]
+            if _sums_hold(row, rule):
+                out.append((row, []))
+        return out
+    for k in range(width):  # one cell lost: fill it from the sum it belongs to
+        row = got[:k] + [0] + got[k:]
+        if rule == "R2":
+            value = sum(row[:6]) if k == 6 else row[6] - (sum(row[:6]))
+        else:
+            g = k // 5
+            grp = row[g * 5 : g * 5 + 5]
+            value = sum(grp[:4]) if k % 5 == 4 else grp[4] - sum(grp[:4])
+        if value < 0:
+            continue
+        row[k] = value
+        if _sums_hold(row, rule):
+            out.append((row, [k]))
+    return out
+
+
+# --- Part 3 ------------------------------------------------------------------------------
+
+_GROUPS = {
+    spec.RESULTS: core(spec.RESULTS),
+    spec.WITHHELD: core(spec.WITHHELD),
+    spec.UNAVAILABLE: core(spec.UNAVAILABLE),
+    spec.NOT_PROCESSED: core(spec.NOT_PROCESSED),
+    spec.OTHER: core(spec.OTHER),
+}
+_HEADER_WORDS = {core(c.label) for c in spec.REQUEST_COLUMNS} | {core(spec.APPLICANT_GROUP), "申请人情况"}
+_SUBGROUP_NUMBER = {spec.WITHHELD: 3, spec.UNAVAILABLE: 4, spec.NOT_PROCESSED: 5, spec.OTHER: 6}
+
+
+def _group_of(text: str) -> str | None:
+    n = normalize(text)
+    c = core(n)
+    if not c:
+        return None
+    for group, gcore in _GROUPS.items():
+        if group == spec.OTHER:
+            continue  # （六）其他处理 is a row of its own unless split rows follow
+        if c == gcore or (len(c) >= 3 and c in gcore) or (len(gcore) >= 3 and gcore in c and len(c) <= len(gcore) + 2):
+            return group
+    if c in ("本年度", "办理结果", "本年度办理结果"):
+        return spec.RESULTS
+    return None
+
+
+def read_requests(tables: list[Table], settings: Settings, label: str = "第三部分") -> TableResult:
+    table = spec.REQUESTS
+    result = TableResult(found=bool(tables))
+    if not tables:
+        return result
+    candidates = {r.key: core(r.label) for r in table.rows}
+    entries: list[tuple[str | None, RowText, str]] = []
+    subgroup = ""
+    for row in rows_of(tables):
+        own: list[str] = []
+        for text in row.labels:
+            g = _group_of(text)
+            if g is not None:
+                if g != spec.RESULTS:
+                    subgroup = g
+                continue
+            own.append(text)
+        printed = "".join(normalize(t) for t in own)
+        has_values = any(v.strip() for v in row.values)
+        if not has_values and any(not numbering(normalize(t))[0] and core(t) in _HEADER_WORDS for t in own):
+            result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头", []))
+            continue
+        if not printed:
+            if has_values and len(own) < len(row.labels):
+                result.notes.append(Note("info", f"第三部分的分组标签行“{' '.join(row.labels)}”印有数字，这些数字不属于任何一行，已略去"))
+                result.explain.append(Explained(table.key, " ".join(row.labels), None, "分组标签行，数字略去", row.values))
+            elif has_values:
+                entries.append((None, row, "无行标签"))
+            elif row.labels:
+                result.explain.append(Explained(table.key, " ".join(row.labels), None, "分组标签", []))
+            continue
+        key, why = None, ""
+        if len(own) > 1:  # the row's own cell first; cells before it may be group fragments
+            key, why = _match_request(normalize(own[-1]), subgroup, candidates, settings)
+        if key is None:
+            key, why = _match_request(printed, subgroup, candidates, settings)
+        if key is not None and not has_values and "下第" not in why and similarity(core(printed), candidates[key]) < 0.85:
+            # A row without numbers matters only when its label is unmistakable (header pieces are not).
+            result.explain.append(Explained(table.key, " ".join(row.labels), None, f"无数字，标签不够明确（{why}）", []))
+            continue
+        if key is not None:
+            r = table.row(key)
+            if r.subgroup:
+                subgroup = r.subgroup
+            elif key == "other_processing":
+                subgroup = spec.OTHER
+            elif r.group != spec.RESULTS or key in ("disclosed", "partially_disclosed", "total"):
+                subgroup = ""
+        entries.append((key, row, why))
+    _fill(result, table, _continued(entries), "R2", label)
+    return result
+
+
+def _match_request(printed: str, subgroup: str, candidates: dict[str, str], settings: Settings) -> tuple[str | None, str]:
+    prefix, rest = numbering(printed)
+    c = core(printed)
+    num = number_of(prefix) if prefix else None
+    if num and prefix[0].isdigit() and subgroup in _SUBGROUP_NUMBER:
+        sub = [r for r in spec.REQUESTS.rows if r.subgroup == subgroup]
+        if 1 <= num <= len(sub):
+            r = sub[num - 1]
+            score = similarity(c, candidates[r.key])
+            if score >= 0.3 or len(c) <= 4:
+                return r.key, f"{subgroup} 下第 {num} 项（文字相似度 {score:.2f}）"
+    if c in ("其他",) and subgroup == spec.OTHER:
+        return "other_other", f"{spec.OTHER} 下的“其他”"
+    key, score, why = best_match(c, candidates, settings.label_match, settings.label_margin)
+    return key, why
+
+
+def _continued(entries: list[tuple[str | None, RowText, str]]) -> list[tuple[str | None, RowText, str]]:
+    """Numbers printed beside a wrapped label land on a row of their own (no label, or only the
+    label's tail): they belong to the label-only row just before them."""
+    out: list[tuple[str | None, RowText, str]] = []
+    for key, row, why in entries:
+        has = any(v.strip() for v in row.values)
+        if key is None and has and out:
+            pkey, prow, _ = out[-1]
+            if pkey is not None and not any(v.strip() for v in prow.values):
+                out[-1] = (pkey, RowText(prow.labels + row.labels, row.values, row.stray), "标签折行，数字在下一行：接续上一行的标签")
+                continue
+        out.append((key, row, why))
+    return out
+
+
+def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None, RowText, str]], rule: str | None, label: str) -> None:
+    order = list(table.row_keys)
+    # Rows with no label of their own: placed between two matched neighbours, if one row is missing there.
+    resolved: list[tuple[str | None, RowText, str]] = []
+    for i, (key, row, why) in enumerate(entries):
+        if key is None and why == "无行标签":
+            prev = next((k for k, _, _ in reversed(entries[:i]) if k), None)
+            nxt = next((k for k, _, _ in entries[i + 1 :] if k), None)
+            if prev and nxt and order.index(nxt) - order.index(prev) == 2:
+                guess = order[order.index(prev) + 1]
+                if all(k != guess for k, _, _ in entries):
+                    result.notes.append(Note("warning", f"{label}有一行没有印出行标签，位于“{table.row(prev).label}”与“{table.row(nxt).label}”之间，按位置视为“{table.row(guess).label}”，请核对", f"{table.key}.{guess}"))
+                    resolved.append((guess, row, "无行标签，按上下行位置推定"))
+                    continue
+            if any(v.strip() for v in row.values):
+                result.notes.append(Note("warning", f"{label}有一行没有行标签，无法确定是哪一行，其数字未导入：{' '.join(v for v in row.values if v.strip())}"))
+            resolved.append((None, row, "无行标签，未导入"))
+            continue
+        resolved.append((key, row, why))
+
+    values_of: dict[str, list[str]] = {}
+    printed_of: dict[str, str] = {}
+    for key, row, why in resolved:
+        printed = " ".join(row.labels)
+        result.explain.append(Explained(table.key, printed, key, why, [v for v in row.values]))
+        if key is None:
+            if any(v.strip() for v in row.values) and why != "无行标签，未导入":
+                result.notes.append(Note("warning", f"{label}的行“{printed}”无法对应到模板中的任何一行（{why}），其数字未导入"))
+            continue
+        has = any(v.strip() for v in row.values)
+        if key in values_of:
+            old_has = any(v.strip() for v in values_of[key])
+            if has and old_has:
+                result.notes.append(Note("warning", f"{label}的“{table.row(key).label}”出现了两次（“{printed_of[key]}”与“{printed}”），取第一次的数字，请核对", f"{table.key}.{key}"))
+                continue
+            if has:
+                values_of[key] = row.values
+            continue
+        values_of[key] = row.values
+        printed_of[key] = printed
+
+    # Which form of （六） the report prints.
+    if table.alternatives:
+        single, split = table.alternatives
+        split_found = [k for k in split if k in values_of]
+        if split_found:
+            if "other_processing" in values_of and any(v.strip() for v in values_of["other_processing"]):
+                result.notes.append(Note("info", f"{label}的（六）其他处理既有合计行又分三项印出，导入分项的三行"))
+            values_of.pop("other_processing", None)
+            drop = set(single)
+        else:
+            drop = set(split)
+    else:
+        drop = set()
+    proactive = table.key == "proactive"
+    yuan_rows: set[str] = set()
+    for r in table.rows:
+        if r.key in drop:
+            continue
+        if proactive and r.key not in values_of:
+            continue
+        if r.key not in values_of:
+            result.rows[r.key] = [None] * len(r.columns)
+            result.notes.append(Note("warning", f"{label}没有找到“{r.full_label}”这一行，留空（null），请对照原件", f"{table.key}.{r.key}"))
+            result.unread.extend(cell_address(table.key, r.key, c.key) for c in r.columns)
+            continue
+        where = f"{label}“{r.full_label}”（{table.key}.{r.key}）"
+        cells, filled, notes, printed, unread = place(
+            values_of[r.key], r.columns, rule if (rule and len(r.columns) == 7) else None, where, r.key in yuan_rows
+        )
+        for n in notes:
+            n.field = n.field or f"{table.key}.{r.key}"
+        result.notes.extend(notes)
+        result.rows[r.key] = cells
+        result.derived.extend(cell_address(table.key, r.key, r.columns[k].key) for k in filled)
+        result.unread.extend(cell_address(table.key, r.key, r.columns[k].key) for k in unread)
+        for text in printed.values():
+            result.as_printed[r.key] = text
+    # Many rows with the same stray cell (a whole column of zeros printed twice): say it once.
+    stray = [n for n in result.notes if n.severity == "info" and "多一个" in n.message]
+    if len(stray) > 2:
+        result.notes = [n for n in result.notes if n not in stray]
+        rows = "、".join(n.field.rsplit(".", 1)[-1] for n in stray)
+        result.notes.append(
+            Note("info", f"{label}有 {len(stray)} 行各多印了一个数（多出的一列），按勾稽关系（{rule}）判定为多余，已略去：{rows}", table.key)
+        )
+
+
+# --- Part 2 ------------------------------------------------------------------------------
+
+GB2019_HINTS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "处理决定数量", "采购项目数量", "采购总金额", "其他对外管理服务事项", "政府集中采购")
+GB2021_HINTS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+
+
+def template_votes(tables: list[Table]) -> tuple[int, int]:
+    text = "".join(core(c.text) for t in tables for row in t.rows for c in row)
+    gb19 = sum(1 for h in GB2019_HINTS if core(h) in text and core(h) not in ("处理决定数量",))
+    gb21 = sum(1 for h in GB2021_HINTS if core(h) in text)
+    return gb19, gb21
+
+
+def read_proactive(tables: list[Table], template: spec.Template, settings: Settings) -> TableResult:
+    table = template.table("proactive")
+    result = TableResult(found=bool(tables))
+    if not tables:
+        return result
+    candidates = {r.key: core(r.label) for r in table.rows}
+    if template.key == "gb2021":
+        candidates["normative_documents"] = core("行政规范性文件")
+    entries: list[tuple[str | None, RowText, str]] = []
+    yuan = False
+    for row in rows_of(tables):
+        printed = "".join(normalize(t) for t in row.labels)
+        has_values = any(v.strip() for v in row.values)
+        c = core(printed)
+        if not has_values and row.labels:
+            joined = "".join(core(t) for t in row.labels)
+            if "元" in joined and "万元" not in joined and ("金额" in joined):
+                yuan = True
+            elif "万元" in joined:
+                yuan = False
+            key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
+            if key is None:
+                result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头或分项标题", []))
+                continue
+        if not c:
+            if has_values:
+                entries.append((None, row, "无行标签"))
+            continue
+        if c.startswith("信息内容") or c.startswith("第二十条"):
+            continue
+        key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
+        if key and yuan and any(col.kind == spec.MONEY for col in table.row(key).columns):
+            row = RowText(row.labels, [v if (not v.strip() or "元" in v or i == 0 and key == "procurement") else v.strip() + "元" for i, v in enumerate(_trim(row.values))], row.stray)
+        entries.append((key, row, why))
+    _fill(result, table, entries, None, "第二部分")
+    for r in table.rows:
+        if r.key not in result.rows:
+            result.rows[r.key] = [None] * len(r.columns)
+            result.notes.append(Note("warning", f"第二部分没有找到“{r.full_label}”这一行，留空（null），请对照原件", f"proactive.{r.key}"))
+            result.unread.extend(cell_address("proactive", r.key, c.key) for c in r.columns)
+    result.rows = {r.key: result.rows[r.key] for r in table.rows}
+    return result
+
+
+# --- Part 4 ------------------------------------------------------------------------------
+
+
+def read_review(tables: list[Table], settings: Settings) -> TableResult:
+    table = spec.REVIEW_LITIGATION
+    result = TableResult(found=bool(tables))
+    if not tables:
+        return result
+    candidates = {r.key: core(r.label) for r in table.rows}
+    labelled: dict[str, list[str]] = {}
+    loose: list[str] = []
+    for row in rows_of(tables):
+        has_values = any(v.strip() for v in row.values)
+        if not has_values:
+            if row.labels:
+                result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头", []))
+            continue
+        c = "".join(core(t) for t in row.labels)
+        key = None
+        if c and len(_trim(row.values)) <= 6:
+            key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
+            if key:
+                labelled.setdefault(key, row.values)
+                result.explain.append(Explained(table.key, " ".join(row.labels), key, why, row.values))
+                continue
+        loose.extend(row.values if not loose else row.values)
+        result.explain.append(Explained(table.key, " ".join(row.labels) or "（无行标签）", "review/litigation_direct/litigation_after_review", "一行印出三组共 15 个数，按 行政复议、未经复议直接起诉、复议后起诉 各 5 个分配", row.values))
+    if len(labelled) == 3:
+        for r in table.rows:
+            where = f"第四部分“{r.full_label}”（review_litigation.{r.key}）"
+            cells, filled, notes, _, unread = place(labelled[r.key], r.columns, "R4", where)
+            result.rows[r.key] = cells
+            result.notes.extend(notes)
+            result.derived.extend(cell_address(table.key, r.key, r.columns[k].key) for k in filled)
+            result.unread.extend(cell_address(table.key, r.key, r.columns[k].key) for k in unread)
+        return result
+    columns = tuple(c for r in table.rows for c in r.columns)
+    cells, filled, notes, _, unread = place(loose, columns, "R4", "第四部分的表格")
+    result.notes.extend(notes)
+    for g, r in enumerate(table.rows):
+        result.rows[r.key] = cells[g * 5 : g * 5 + 5]
+    for k in filled:
+        r = table.rows[k // 5]
+        result.derived.append(cell_address(table.key, r.key, r.columns[k % 5].key))
+    for k in unread:
+        r = table.rows[k // 5]
+        result.unread.append(cell_address(table.key, r.key, r.columns[k % 5].key))
+    return result

@@ -1,0 +1,394 @@
+"""PDF with pdfplumber (pdfminer.six underneath): the best-kept pure-Python PDF layout library,
+with a table finder for ruled tables and exact word positions for everything else.
+
+Per page: ruled tables come from ``find_tables`` (lines strategy); merged cells (``None`` in
+its grid) become copies. Tables with one column or without a single number are page
+decoration (WPS puts white rectangles behind text), not tables. Words outside the tables are
+grouped into lines; a line whose words fall into separate columns with numbers among them is
+a row of a borderless table (WPS and Word exports often have no rules), and label fragments
+wrapped between such rows stay in the table. Page numbers and running headers/footers are
+dropped; a paragraph starts where a line is indented or the line before it stopped short.
+Tables continued on the next page are joined. A PDF without a text layer is a scan: it is
+read with tesseract (Debian ``tesseract-ocr-chi-sim``) when installed, and marked as OCR so
+every number is listed for review.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import Cell, Document, Line, ReadError, Table
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(?:第\s*)?[0-9０-９]{1,3}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?[0-9]{1,3}\s*页?)?[-—–－\s]*$"
+)
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+MARGIN = 0.075  # top and bottom share of the page where headers, footers and page numbers live
+_NUMERIC = re.compile(r"^[+\-]?[0-9０-９][0-9０-９,，.]*(?:万?元)?$|^[/／\-—]$")
+
+
+# Some PDF printers (Chromium's Type 3 fonts) map glyphs to CJK radical code points:
+# ⽰ (U+2F70) for 示, ⺠ (U+2EA0) for 民. Kangxi radicals fold by NFKC; the supplement needs a table.
+_RADICALS = str.maketrans({
+    "⺠": "民", "⻓": "长", "⻔": "门", "⻋": "车", "⻅": "见", "⻚": "页", "⻛": "风", "⻜": "飞",
+    "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻩": "黄", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
+    "⺁": "厂", "⺇": "几", "⺈": "⺈", "⺊": "卜", "⺌": "小", "⺍": "小", "⺕": "彐", "⺜": "日",
+    "⺝": "月", "⺟": "母", "⺢": "水", "⺣": "火", "⺤": "爪", "⺥": "爪", "⺦": "丬", "⺧": "牛",
+    "⺨": "犬", "⺫": "目", "⺬": "示", "⺭": "礻", "⺮": "竹", "⺲": "罒", "⺳": "网", "⺶": "羊",
+    "⺷": "羊", "⺸": "羊", "⺹": "老", "⺻": "聿", "⺼": "肉", "⺾": "艹", "⻀": "虎", "⻁": "虎",
+    "⻄": "西", "⻆": "角", "⻈": "讠", "⻉": "贝", "⻊": "足", "⻌": "辶", "⻍": "辶", "⻎": "辶",
+    "⻏": "阝", "⻑": "長", "⻒": "镸", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦",
+    "⻝": "食", "⻟": "食", "⻠": "食", "⻡": "首", "⻣": "骨", "⻤": "鬼", "⻨": "麦",
+})
+
+
+def fix_radicals(text: str) -> str:
+    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+        return text
+    import unicodedata
+
+    text = text.translate(_RADICALS)
+    return "".join(unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fdf" else ch for ch in text)
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+def _lines_of(words: list[Word]) -> list[list[Word]]:
+    """Group words into lines by vertical overlap, each line sorted left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        if lines:
+            last = lines[-1]
+            top = min(x.top for x in last)
+            bottom = max(x.bottom for x in last)
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            if overlap > 0.5 * min(w.size, bottom - top):
+                last.append(w)
+                continue
+        lines.append([w])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _join_words(words: list[Word]) -> str:
+    out = ""
+    prev: Word | None = None
+    for w in words:
+        if prev is not None and out and w.text:
+            gap = w.x0 - prev.x1
+            if out[-1].isascii() and out[-1].isalnum() and w.text[0].isascii() and w.text[0].isalnum() and gap > 0.15 * w.size:
+                out += " "
+        out += w.text
+        prev = w
+    return out
+
+
+def _clusters(line: list[Word]) -> list[list[Word]]:
+    """Split a line into cells where the gap between words is wider than about 1.5 characters."""
+    cells: list[list[Word]] = [[line[0]]]
+    for w in line[1:]:
+        gap = w.x0 - cells[-1][-1].x1
+        if gap > 0.6 * w.size:
+            cells.append([w])
+        else:
+            cells[-1].append(w)
+    return cells
+
+
+def _row_like(line: list[Word]) -> bool:
+    """A table row: cells apart, ending in a number (or four or more cells: a header)."""
+    cells = _clusters(line)
+    texts = [_join_words(c) for c in cells]
+    numeric = sum(1 for t in texts if _NUMERIC.match(t))
+    if len(cells) >= 2 and _NUMERIC.match(texts[-1]):
+        return numeric >= 2 or len(texts[0]) <= 30
+    return len(cells) >= 4 and all(len(t) <= 12 for t in texts)
+
+
+def _layout(words: list[Word], page_no: int, height: float, width: float) -> tuple[list[Line], list[Table], list[tuple[float, Line | Table]]]:
+    """Lines and borderless tables from words (no ruled table among them)."""
+    lines = _lines_of(words)
+    blocks: list[tuple[float, Line | Table]] = []
+    i = 0
+    while i < len(lines):
+        if _row_like(lines[i]):
+            # A borderless table: row-like lines, with short label fragments between them.
+            j = i
+            rows: list[list[Word]] = []
+            while j < len(lines):
+                if _row_like(lines[j]):
+                    rows.append(lines[j])
+                    j += 1
+                    continue
+                k = j
+                while k < len(lines) and not _row_like(lines[k]) and k - j < 3 and _is_fragment(lines[k], width):
+                    k += 1
+                if k < len(lines) and k > j and _row_like(lines[k]):
+                    rows.extend(lines[j:k])
+                    j = k
+                    continue
+                break
+            numbers = sum(1 for c in _clusters(rows[0]) if _NUMERIC.match(_join_words(c)))
+            if len(rows) >= 2 or numbers >= 3:
+                # Label fragments wrapped above the first row belong to the table too.
+                while blocks and isinstance(blocks[-1][1], Line) and _is_fragment_line(blocks[-1][1]):
+                    top, frag = blocks.pop()
+                    rows.insert(0, [Word(frag.text, frag.x0, frag.x1, top, top + frag.size)])
+                blocks.append((min(w.top for w in rows[0]), Table(_grid(rows), page_no, (page_no,))))
+                i = j
+                continue
+        line = lines[i]
+        size = statistics.median(w.size for w in line)
+        blocks.append((min(w.top for w in line), Line(_join_words(line), page_no, line[0].x0, line[0].top, x1=line[-1].x1, size=size)))
+        i += 1
+    return [], [], blocks
+
+
+def _is_fragment_line(line: Line) -> bool:
+    text = line.text.strip()
+    return 0 < len(text) <= 40 and re.match(r"^[一二三四五六七八九十]+、", text) is None and not text.endswith(("。", "：", ":"))
+
+
+def _is_fragment(line: list[Word], width: float) -> bool:
+    text = _join_words(line)
+    return 0 < len(text) <= 30 and re.match(r"^[一二三四五六七八九十]+、", text) is None and not text.endswith(("。", "：", ":"))
+
+
+def _grid(rows: list[list[Word]]) -> list[list[Cell]]:
+    """Cells of a borderless table: column boundaries from the cluster starts of all rows."""
+    out = []
+    for line in rows:
+        out.append([Cell(_join_words(c)) for c in _clusters(line)])
+    return out
+
+
+def _inside(w: dict, bbox: tuple[float, float, float, float]) -> bool:  # type: ignore[type-arg]
+    x0, top, x1, bottom = bbox
+    cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _ruled_tables(page) -> list:  # type: ignore[no-untyped-def]
+    """Ruled tables, without the text rows WPS draws in rectangles around them.
+
+    A row with cells in two or more columns is a table row; a row of one cell spanning the
+    width is text unless it is a short band between table rows (第二十条第（八）项).
+    """
+    kept = []
+    for t in page.find_tables():
+        grid = t.extract()
+        boxes = [r.bbox for r in t.rows]
+        real = [i for i, r in enumerate(grid) if sum(1 for c in r if c is not None) >= 2]
+        if not real:
+            continue
+        first, last = real[0], real[-1]
+        while first > 0 and _band(grid[first - 1]):
+            first -= 1
+        while last + 1 < len(grid) and _band(grid[last + 1]) and not any(
+            c and c.strip().endswith(("。", "；", "：")) for c in grid[last + 1]
+        ):
+            last += 1
+        rows = grid[first : last + 1]
+        width = max((len(r) for r in rows), default=0)
+        has_number = any(c is not None and _NUMERIC.match(c.strip()) for r in rows for c in r)
+        if width >= 2 and has_number:
+            x0 = min(b[0] for b in boxes[first : last + 1])
+            x1 = max(b[2] for b in boxes[first : last + 1])
+            bbox = (x0, boxes[first][1], x1, boxes[last][3])
+            kept.append((bbox, rows))
+    return kept
+
+
+def _band(row: list) -> bool:  # type: ignore[type-arg]
+    cells = [c for c in row if c is not None]
+    if len(cells) != 1:
+        return False
+    text = re.sub(r"\s+", "", cells[0])
+    return 0 < len(text) <= 20 and re.match(r"^[一二三四五六七八九十]+、", text) is None
+
+
+def read_pdf(path: Path) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    with path.open("rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise ReadError("文件不是 PDF 格式（文件头不是 %PDF-），可能已损坏或扩展名有误")
+    encrypted = ReadError("PDF 文件已加密（需要密码才能打开），无法读取；请取得未加密的原件后再导入")
+    try:
+        pdf = pdfplumber.open(path)
+        pdf.pages  # noqa: B018 - parsing the page tree is where damage shows
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise encrypted from e
+    except Exception as e:
+        if b"/Encrypt" in path.read_bytes()[-65536:] or "password" in str(e).lower():
+            raise encrypted from e
+        if isinstance(e, PDFSyntaxError) or "pdfminer" in type(e).__module__ or type(e).__name__ == "PdfminerException":
+            raise ReadError("PDF 文件已损坏，无法读取（可能下载不完整）") from e
+        raise
+    with pdf:
+        doc = Document(str(path), "pdf", pages=len(pdf.pages))
+        if not pdf.pages:
+            raise ReadError("PDF 文件没有任何页面")
+        per_page: list[list[tuple[float, Line | Table]]] = []
+        has_text = False
+        for number, page in enumerate(pdf.pages, 1):
+            blocks: list[tuple[float, Line | Table]] = []
+            tables = _ruled_tables(page)
+            bboxes = [bbox for bbox, _ in tables]
+            for bbox, grid in tables:
+                rows = [[Cell("", copy=True) if c is None else Cell(fix_radicals(c.strip())) for c in r] for r in grid]
+                blocks.append((bbox[1], Table(rows, number, (number,))))
+            words = [
+                Word(fix_radicals(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
+                for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
+                if not any(_inside(w, b) for b in bboxes)
+            ]
+            if page.chars:
+                has_text = True
+            _, _, more = _layout(words, number, float(page.height), float(page.width))
+            blocks.extend(more)
+            blocks.sort(key=lambda b: b[0])
+            per_page.append(_drop_margins(blocks, float(page.height)))
+            page.flush_cache()
+        if not has_text:
+            return _ocr(path, len(pdf.pages))
+    _drop_running(per_page)
+    doc.blocks = _paragraphs(per_page)
+    return doc
+
+
+def _drop_margins(blocks: list[tuple[float, Line | Table]], height: float) -> list[tuple[float, Line | Table]]:
+    out = []
+    for top, b in blocks:
+        if isinstance(b, Line) and (top < height * MARGIN or top > height * (1 - MARGIN)) and PAGE_NUMBER.match(b.text):
+            continue
+        if isinstance(b, Line):
+            b.top = top
+            b.in_margin = top < height * MARGIN or top > height * (1 - MARGIN)
+        out.append((top, b))
+    return out
+
+
+def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
+    """Running headers and footers: the same margin line on at least half of the pages."""
+    if len(pages) < 3:
+        return
+    counts = Counter(
+        re.sub(r"\d+", "#", b.text) for blocks in pages for _, b in blocks if isinstance(b, Line) and b.in_margin
+    )
+    repeated = {t for t, n in counts.items() if n >= max(2, len(pages) // 2)}
+    for blocks in pages:
+        blocks[:] = [
+            (t, b)
+            for t, b in blocks
+            if not (isinstance(b, Line) and b.in_margin and re.sub(r"\d+", "#", b.text) in repeated)
+        ]
+
+
+def _paragraphs(pages: list[list[tuple[float, Line | Table]]]) -> list[Line | Table]:
+    """Mark where paragraphs start, and join tables continued on the next page."""
+    lines = [b for blocks in pages for _, b in blocks if isinstance(b, Line)]
+    if lines:
+        margin = Counter(round(b.x0) for b in lines).most_common(1)[0][0]
+        right = statistics.median(sorted(b.x1 for b in lines)[len(lines) // 2 :])
+    out: list[Line | Table] = []
+    prev: Line | None = None
+    for blocks in pages:
+        for _, b in blocks:
+            if isinstance(b, Table):
+                if out and isinstance(out[-1], Table) and b.page == out[-1].page + 1 - 0 and b.page != out[-1].page:
+                    last = out[-1]
+                    last.rows.extend(b.rows)
+                    last.pages = tuple(last.pages) + (b.page,)
+                    continue
+                out.append(b)
+                prev = None
+                continue
+            size = b.size
+            indented = b.x0 > margin + 0.8 * size
+            short_before = prev is not None and prev.x1 < right - 1.5 * size
+            heading = _HEADING.match(b.text) is not None and len(b.text) <= 40
+            b.new_paragraph = (
+                prev is None or indented or short_before or b.x0 < margin - 0.8 * size or heading
+                or (prev is not None and _HEADING.match(prev.text) is not None and len(prev.text) <= 40)
+            )
+            out.append(b)
+            prev = b
+    return out
+
+
+def _ocr(path: Path, pages: int) -> Document:
+    if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
+        raise ReadError(
+            "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）；请安装 tesseract-ocr 与 tesseract-ocr-chi-sim 后重新导入，或取得带文字的原件"
+        )
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    if "chi_sim" not in langs:
+        raise ReadError("PDF 没有文字层（可能是扫描件），需要文字识别（OCR），但未安装中文识别数据 tesseract-ocr-chi-sim")
+    doc = Document(str(path), "pdf", pages=pages, ocr=True)
+    per_page: list[list[tuple[float, Line | Table]]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(path), f"{tmp}/p"], check=True, capture_output=True)
+        for number, image in enumerate(sorted(Path(tmp).glob("p*.png")), 1):
+            # hOCR with one box per character: tesseract's own words run numbers together.
+            subprocess.run(
+                ["tesseract", str(image), f"{tmp}/ocr", "-l", "chi_sim", "--psm", "6", "-c", "hocr_char_boxes=1", "hocr"],
+                capture_output=True, check=True,
+            )
+            hocr = Path(f"{tmp}/ocr.hocr").read_text(encoding="utf-8")
+            m = re.search(r"ocr_page.*?bbox 0 0 (\d+) (\d+)", hocr)
+            width, height = (float(m.group(1)), float(m.group(2))) if m else (1.0, 1.0)
+            words = [
+                Word(ch, float(x0), float(x1), float(y0), float(y1))
+                for x0, y0, x1, y1, ch in re.findall(
+                    r"x_bboxes (\d+) (\d+) (\d+) (\d+);[^>]*>([^<]+)<", hocr
+                )
+                if ch.strip()
+            ]
+            _, _, blocks = _layout(_merge_cjk(words), number, height, width)
+            per_page.append(_drop_margins(blocks, height))
+    if not any(per_page):
+        raise ReadError("PDF 没有文字层（扫描件），文字识别（OCR）也没有识别出文字")
+    doc.blocks = _paragraphs(per_page)
+    doc.notes.append("扫描件，文字由 OCR 识别")
+    return doc
+
+
+def _merge_cjk(words: list[Word]) -> list[Word]:
+    """OCR gives one box per character: rejoin the characters that touch, line by line."""
+    out: list[Word] = []
+    merged_line: list[Word] = []
+    for line in _lines_of(words):
+        for w in line:
+            if out and out[-1] in merged_line and -0.2 * w.size <= w.x0 - out[-1].x1 < 0.4 * w.size:
+                last = out[-1]
+                out[-1] = Word(last.text + w.text, last.x0, w.x1, min(last.top, w.top), max(last.bottom, w.bottom))
+                merged_line[-1] = out[-1]
+            else:
+                out.append(w)
+                merged_line = [w]
+        merged_line = []
+    return out

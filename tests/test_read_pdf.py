@@ -1,0 +1,55 @@
+"""The PDF reader on the real PDFs and the corpus: tables joined over pages, page numbers and
+running headers dropped, paragraphs, borderless tables from word positions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.ingest.document import Line
+from generator.ingest.read_pdf import fix_radicals, read_pdf
+
+# The two real PDFs: beside their truth files if committed there, else $XXGK_REAL or ../shared/real.
+REAL = next(
+    (
+        d
+        for d in (Path(__file__).resolve().parent / "data" / "real", Path(os.environ.get("XXGK_REAL", "/work/shared/real")))
+        if (d / "hongze-2023.pdf").exists()
+    ),
+    Path("/work/shared/real"),
+)
+CORPUS = Path(__file__).resolve().parent / "data" / "import" / "docs"
+
+
+def test_real_pdf_tables_are_joined_across_pages_and_page_numbers_dropped() -> None:
+    doc = read_pdf(REAL / "hongze-2023.pdf")
+    tables = doc.tables
+    assert [t.pages for t in tables] == [(2, 3), (3, 4), (4,)]
+    assert not any(isinstance(b, Line) and b.text.strip("-") in {"1", "2", "3", "4", "5"} for b in doc.blocks)
+    part3 = tables[1].texts()
+    assert part3[3][0] == "一、本年新收政府信息公开申请数量" and part3[3][3:] == ["21", "0", "0", "0", "0", "0", "21"]
+
+
+def test_paragraphs_start_at_indented_lines_and_run_across_pages() -> None:
+    doc = read_pdf(REAL / "hongze-2023.pdf")
+    starts = [b.text[:10] for b in doc.blocks if isinstance(b, Line) and b.new_paragraph]
+    assert "（三）政府信息管理情况。" in [b.text for b in doc.blocks if isinstance(b, Line)]
+    assert "加强区政府门户网站及" in starts
+
+
+def test_chromium_running_header_and_footer_are_dropped() -> None:
+    doc = read_pdf(CORPUS / "chengguan-2020.chrome.pdf")
+    text = doc.text()
+    assert "file://" not in text and "/3" not in text.replace("2020/", "")
+    assert text.startswith("示例县城关镇人民政府2020年政府信息公开工作年度报告")
+
+
+def test_borderless_table_rows_come_from_word_positions() -> None:
+    doc = read_pdf(CORPUS / "caizheng-2022.borderless.pdf")
+    rows = [r for t in doc.tables for r in t.texts()]
+    assert ["行政规范性文件", "1036", "3", "1036"] in rows
+    assert ["（七）总计", "177", "12", "9", "13", "17", "12", "240"] in rows
+
+
+def test_cjk_radicals_from_type3_fonts_are_folded() -> None:
+    assert fix_radicals("⽰例县⼈⺠政府") == "示例县人民政府"
