@@ -1,7 +1,8 @@
 """A synthetic portal: N agencies × a run of years of consistent reports, for benchmarks.
 
-Every report passes R1–R6: its columns balance, its carried-over requests are last year's
-carried-forward ones, and its gb2021 part 2 keeps the 现行有效 chain. The numbers and the
+Every report passes R1–R10: its columns balance, its carried-over requests are last year's
+carried-forward ones, its gb2019 part 2 keeps the 项目数量 chain and its gb2021 part 2 the
+现行有效 chain. The numbers and the
 text are drawn from a seeded random generator, so the same arguments give the same files.
 
     python -m bench.synth OUT_DIR --agencies 300 --years 2019-2025
@@ -66,6 +67,12 @@ def make_report(agency: str, name: str, year: int, rng: random.Random, state: di
     if template == "gb2019":
         proactive = {r.key: [rng.randint(0, 9) for _ in r.columns] for r in spec.PROACTIVE_GB2019.rows}
         proactive["procurement"][1] = round(rng.uniform(0, 500), 4)
+        for key in ("licensing", "other_services", "penalties", "compulsion", "fees"):
+            # R10: this year's 上一年项目数量 = last year's plus last year's 本年增/减
+            previous = state.get(f"items_{key}", rng.randint(5, 40))
+            change = rng.randint(-min(3, previous), 3)
+            proactive[key][0], proactive[key][1] = previous, change
+            state[f"items_{key}"] = previous + change
     else:
         proactive = {}
         for key in ("regulations", "normative_documents"):

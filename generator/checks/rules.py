@@ -1,5 +1,10 @@
 """The consistency rules R1–R8 of the report format, each a small function returning findings.
 
+:data:`RULES` declares every rule and publication-quality finding (R1–R10, Q1–Q7) with its
+severity and a Chinese summary, for ``--help`` and the handbook. R9 lives in
+``text_numbers``, R10 in ``rules_history`` and Q1–Q7 in ``audit``; they build their findings
+with :func:`finding` and format numbers with :func:`fmt`, as the rules here do.
+
 A rule is checked only where every number it needs is present: a blank cell (``None``) or a
 not-applicable cell (``"/"``) makes the rule skip that column or row. A blank table is one R7
 finding, not one per cell. When a published table breaks a rule, that is not a mistake of the
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..findings import ERROR, WARNING, Finding
+from ..findings import ERROR, INFO, WARNING, Finding
 from ..model import spec
 from ..model.report import Report, number
 
@@ -35,16 +40,30 @@ RULES = {
         Rule("R6", WARNING, "第二部分（2021年版）：现行有效件数 = 上年现行有效件数 + 本年制发 − 本年废止"),
         Rule("R7", WARNING, "表格或整个部分空白"),
         Rule("R8", WARNING, "格式与年度不符（2021年及以后用2019年版，或2021年以前用2021年版）"),
+        Rule("R9", WARNING, "正文中写明的数字（本年新收、上年结转、收到申请、行政复议、行政诉讼……件）与表格不符"),
+        Rule("R10", WARNING, "第二部分（2019年版）：上一年项目数量 = 上年报告的上一年项目数量 + 上年本年增/减"),
+        Rule("Q1", WARNING, "逾期发布：机关应在次年1月31日前、县级人民政府应在次年3月31日前公布（《条例》第四十九条）"),
+        Rule("Q2", WARNING, "机关名录中的机关缺少某一年度的报告，而其他机关有该年度报告"),
+        Rule("Q3", WARNING, "照搬上年：某部分一半以上的句子与本机关上一份报告相同（已除去各报告必有的套话）"),
+        Rule("Q4", WARNING, "互相照搬：同一年度两个机关的报告某部分大半句子相同（已除去套话）"),
+        Rule("Q5", WARNING, "某部分只写“无”“无其他需要报告的事项”等，没有实际内容"),
+        Rule("Q6", ERROR, "原件与导入时记录的 sha256 不符（发布后被改动）"),
+        Rule("Q7", INFO, "第六部分（2021年版）未说明是否收取信息处理费（与第二部分的行政事业性收费不是一回事）"),
     )
 }
 
 
-def _fmt(value: float) -> str:
+def fmt(value: float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _finding(rule: str, report: Report, message: str, *keys: object, field: str, **data: object) -> Finding:
+def finding(rule: str, report: Report, message: str, *keys: object, field: str, **data: object) -> Finding:
+    """A finding of ``rule`` on ``report``, located at the key path ``keys``."""
     return Finding(RULES[rule].severity, rule, message, report.locate(*keys), field, dict(data))
+
+
+_fmt = fmt
+_finding = finding
 
 
 def _column_values(rows: spec.Table, report: Report, row: str, index: int) -> float | None:

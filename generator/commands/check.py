@@ -1,53 +1,156 @@
-"""``xxgk check``: load and check a content folder, print every finding at once."""
+"""``xxgk check``: load and check a content folder, print every finding at once.
+
+Text output groups the findings by agency (in the order of ``agencies.yaml``; portal-wide
+findings first), errors before warnings before notes, each still one compiler-style line
+``path:line:col: severity RULE field: message`` so editors' tools can jump to it. ``--format
+csv`` writes one row per finding for the office's follow-up (UTF-8 with a byte-order mark, so
+Excel opens the Chinese text correctly); ``--format json`` is for programs. ``--since YEAR``
+keeps the reports of that year and later (the earlier ones are still read, so rules comparing
+with the year before work on the first year kept).
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from ..checks.rules import RULES
-from ..checks.run import check_content, failed
-from ..content import load_content
-from ..findings import ERROR, INFO, WARNING, count, display_path
+from ..checks.run import check_content, failed, owners
+from ..content import Content, load_content
+from ..findings import ERROR, INFO, SEVERITIES, SEVERITY_LABELS, WARNING, Finding, count, display_path
 
 NAME = "check"
-HELP = "检查内容文件夹中的全部报告（格式与勾稽关系）"
+HELP = "检查内容文件夹中的全部报告（格式、勾稽关系与发布质量）"
 DESCRIPTION = (
-    "读取 site.yaml、agencies.yaml 和 reports/ 下的全部报告，一次列出所有问题，不修改任何文件。"
-    "发现错误时退出码为 1。规则：" + "；".join(f"{r.id} {r.summary}" for r in RULES.values())
+    "读取 site.yaml、agencies.yaml 和 reports/ 下的全部报告，一次列出所有问题（按机关分组，错误在前），"
+    "不修改任何文件。发现错误时退出码为 1。规则：" + "；".join(f"{r.id} {r.summary}" for r in RULES.values())
 )
+CSV_COLUMNS = ("机关代码", "机关名称", "年度", "级别", "规则", "字段", "说明", "文件", "行")
+PORTAL = "门户设置与机关名录"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("content", nargs="?", default="content", help="内容文件夹（默认 content）")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式：text（默认）或 json")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="输出格式：text（默认，按机关分组）、json，或 csv（供整改跟踪，Excel 可直接打开）",
+    )
     parser.add_argument("--strict", action="store_true", help="有警告也视为不通过（退出码 1）")
+    parser.add_argument("--since", type=int, metavar="YEAR", help="只列出该年度及以后的报告的问题，如 --since 2023")
+    parser.add_argument(
+        "--no-audit", action="store_true", help="只检查格式与勾稽关系（R1–R10），不做发布质量审查（Q1–Q7）"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.content)
     content = load_content(root)
-    findings = check_content(content)
+    findings = check_content(content, audit=not args.no_audit)
+    owner = owners(content)
+    reports = content.reports
+    if args.since is not None:
+        findings = [f for f in findings if (owner(f)[1] or args.since) >= args.since]
+        reports = [r for r in reports if r.year >= args.since]
     counts = count(findings)
+    summary = (
+        f"检查了 {len(reports)} 份报告、{len(content.agencies)} 个机关："
+        f"{counts[ERROR]} 个错误，{counts[WARNING]} 个警告，{counts[INFO]} 个提示"
+    )
     if args.format == "json":
         print(
             json.dumps(
                 {
                     "content": display_path(root),
-                    "reports": len(content.reports),
+                    "reports": len(reports),
                     "counts": counts,
-                    "findings": [f.as_dict() for f in findings],
+                    "findings": [_with_owner(f, owner(f)) for f in findings],
                 },
                 ensure_ascii=False,
                 indent=2,
             )
         )
+    elif args.format == "csv":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_csv(findings, content, owner).encode("utf-8-sig"))
+        sys.stdout.buffer.flush()
+        print(summary, file=sys.stderr)
     else:
-        for finding in findings:
-            print(finding.format())
-        print(
-            f"检查了 {len(content.reports)} 份报告、{len(content.agencies)} 个机关："
-            f"{counts[ERROR]} 个错误，{counts[WARNING]} 个警告，{counts[INFO]} 个提示"
-        )
+        print(grouped_text(findings, content, owner), end="")
+        print(summary)
     return 1 if failed(findings, args.strict) else 0
+
+
+def _with_owner(f: Finding, who: tuple[str | None, int | None]) -> dict[str, object]:
+    return {**f.as_dict(), "agency": who[0], "year": who[1]}
+
+
+Owner = Callable[[Finding], tuple[str | None, int | None]]
+
+
+def _agency_name(content: Content, agency_id: str | None) -> str:
+    if agency_id is None:
+        return ""
+    agency = content.agencies.get(agency_id)
+    return agency.name if agency else ""
+
+
+def grouped_text(findings: list[Finding], content: Content, owner: Owner) -> str:
+    """Findings under one heading per agency, errors first; portal-wide ones come first."""
+    groups: dict[str | None, list[Finding]] = defaultdict(list)
+    for f in findings:
+        groups[owner(f)[0]].append(f)
+    order = {a: i for i, a in enumerate(content.agencies)}
+    keys = sorted(groups, key=lambda a: (a is not None, order.get(a, len(order)), a or ""))
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    out = []
+    for agency_id in keys:
+        items = sorted(groups[agency_id], key=lambda f: (rank[f.severity], owner(f)[1] or 0, f.sort_key()))
+        c = count(items)
+        tally = "，".join(f"{c[s]} 个{SEVERITY_LABELS[s]}" for s in SEVERITIES if c[s])
+        if agency_id is None:
+            title = PORTAL
+        else:
+            agency = content.agencies.get(agency_id)
+            title = f"{agency.label}（{agency_id}）" if agency else f"{agency_id}（未登记的机关）"
+        out.append(f"== {title}：{tally} ==\n")
+        out += [f.format() + "\n" for f in items]
+        out.append("\n")
+    return "".join(out)
+
+
+def to_csv(findings: list[Finding], content: Content, owner: Owner) -> str:
+    """One row per finding, in the order of the text output, with a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    order = {a: i for i, a in enumerate(content.agencies)}
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+
+    def key(f: Finding) -> tuple[object, ...]:
+        agency, year = owner(f)
+        return (agency is not None, order.get(agency, len(order)), agency or "", rank[f.severity], year or 0, f.sort_key())
+
+    for f in sorted(findings, key=key):
+        agency, year = owner(f)
+        writer.writerow(
+            (
+                agency or "",
+                _agency_name(content, agency),
+                year or "",
+                SEVERITY_LABELS[f.severity],
+                f.rule,
+                f.field,
+                f.message,
+                f.location.path,
+                f.location.line or "",
+            )
+        )
+    return buffer.getvalue()
