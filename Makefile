@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint fmt serve bench bench-import docs install clean
+.PHONY: site test lint fmt golden serve bench bench-import bench-build docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## site: check the demo content in content/ (pages come with the site issue)
+## site: check the demo content in content/ and build it into site/
 site: $(STAMP)
-	$(BIN)/xxgk check content
-	@echo "内容检查通过。网页生成（xxgk build → site/）尚未实现，将随站点功能提供。"
+	$(BIN)/xxgk build content --out site
+	@echo "网站已生成：site/index.html（可直接用浏览器打开，或放到任何网站子路径下）"
 
 ## test: the whole test suite
 test: $(STAMP)
@@ -27,6 +27,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/xxgk fmt --check content
+
+## golden: rewrite the golden files of the build output after a reviewed change
+golden: $(STAMP)
+	XXGK_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_site_golden.py
 
 ## fmt: rewrite the demo content's report files in canonical layout
 fmt: $(STAMP)
@@ -45,6 +49,10 @@ docs: $(STAMP)
 ## bench-import: import accuracy per format and part, and speed against pdfplumber's own extraction
 bench-import: $(STAMP)
 	$(BIN)/python -m bench.import_bench
+
+## bench-build: build speed and memory on synthetic portals against Hugo and mkdocs-material
+bench-build: $(STAMP)
+	$(BIN)/python -m bench.build_bench --sizes 300x7,3000x7 --runs 3 --large-runs 1
 
 ## serve: the live preview (not built yet: see the editors' issue)
 serve:

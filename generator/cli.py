@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from . import __version__
-from .commands import check, fmt, import_, init
+from .commands import build, check, fmt, import_, init
 from .content import ContentError
 
-COMMANDS: tuple[ModuleType, ...] = (init, import_, check, fmt)
+COMMANDS: tuple[ModuleType, ...] = (init, import_, check, fmt, build)
 EXIT_USAGE = 2
 
 

@@ -1,0 +1,196 @@
+"""Benchmark: ``xxgk build`` (search index included) against Hugo and mkdocs-material.
+
+    python -m bench.build_bench [--sizes 300x7,3000x7] [--runs 3] [--large-runs 1]
+                                [--tools xxgk,hugo,mkdocs] [--mkdocs-venv DIR]
+
+Each size is generated once with ``bench.synth.write_portal``. The same reports are written
+as Markdown pages (the six parts, parts 2–4 as pipe tables) for Hugo (the Debian package
+``hugo``, a minimal layout written here) and for mkdocs-material (installed with pip into a
+separate virtualenv, never the project's; default /tmp/xxgk-bench-mkdocs-venv). Every tool
+builds in a fresh process ``--runs`` times (sizes above 5,000 reports ``--large-runs`` times);
+reported are the median wall time, HTML pages per second, and the median peak resident memory
+of the process tree (``wait4``: the largest of the process and the children it waited for,
+e.g. xxgk's Pagefind). Hugo builds no search index; mkdocs-material builds its lunr index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.content import load_content
+from generator.model import spec
+from generator.model.report import Report
+from generator.render.templates import format_number
+
+from .synth import write_portal
+
+ROOT = Path(__file__).resolve().parent.parent
+LARGE = 5000
+
+
+def run_once(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command and the children it waited for."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        err = proc.stderr.read().decode("utf-8", "replace")[-2000:] if proc.stderr else ""
+        raise SystemExit(f"failed: {' '.join(argv)}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def html_pages(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*.html") if "pagefind" not in p.parts)
+
+
+# --- the same reports as Markdown ------------------------------------------------------------
+
+
+def markdown(report: Report) -> str:
+    out = [f"# {report.title}", ""]
+    if report.preamble:
+        out += [report.preamble, ""]
+    for key, _number, heading in spec.TEXT_PARTS[:1]:
+        out += [f"## {heading}", "", getattr(report, key) or "", ""]
+    for table in report.spec.tables:
+        out += [f"## {table.title}", ""]
+        rows = report.table(table.key) or {}
+        groups: list[list[spec.Row]] = []
+        for row in table.rows:
+            if row.key not in rows:
+                continue
+            if groups and groups[-1][0].columns == row.columns:
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        for group in groups:
+            out.append("| 项目 | " + " | ".join(c.full_label for c in group[0].columns) + " |")
+            out.append("|---|" + "---:|" * len(group[0].columns))
+            for row in group:
+                out.append(f"| {row.full_label} | " + " | ".join(format_number(v) for v in rows[row.key]) + " |")
+            out.append("")
+    for key, _number, heading in spec.TEXT_PARTS[1:]:
+        out += [f"## {heading}", "", getattr(report, key) or "", ""]
+    return "\n".join(out)
+
+
+HUGO_CONFIG = """baseURL = "/"
+languageCode = "zh-CN"
+title = "合成测试门户"
+hasCJKLanguage = true
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+[markup.goldmark.renderer]
+unsafe = false
+"""
+HUGO_BASEOF = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><header><a href="{{ "" | relURL }}">{{ site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+"""
+HUGO_SINGLE = '{{ define "main" }}{{ .Content }}{{ end }}\n'
+HUGO_LIST = '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n'
+
+
+def write_hugo(folder: Path, reports: list[Report]) -> None:
+    (folder / "layouts/_default").mkdir(parents=True)
+    (folder / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (folder / "layouts/_default/baseof.html").write_text(HUGO_BASEOF, encoding="utf-8")
+    (folder / "layouts/_default/single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (folder / "layouts/_default/list.html").write_text(HUGO_LIST, encoding="utf-8")
+    (folder / "layouts/index.html").write_text(HUGO_LIST.replace("define \"main\"", "define \"main\""), encoding="utf-8")
+    for r in reports:
+        page = folder / "content/reports" / r.agency / f"{r.year}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        if not (page.parent / "_index.md").exists():
+            (page.parent / "_index.md").write_text(f'---\ntitle: "{r.agency_name or r.agency}"\n---\n', encoding="utf-8")
+        page.write_text(f'---\ntitle: "{r.title}"\n---\n\n' + markdown(r), encoding="utf-8")
+
+
+def write_mkdocs(folder: Path, reports: list[Report]) -> None:
+    docs = folder / "docs"
+    (docs / "reports").mkdir(parents=True)
+    (docs / "index.md").write_text("# 合成测试门户\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: 合成测试门户\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search\n", encoding="utf-8"
+    )
+    for r in reports:
+        page = docs / "reports" / r.agency / f"{r.year}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(markdown(r), encoding="utf-8")
+
+
+def mkdocs_venv(folder: Path) -> Path:
+    exe = folder / "bin" / "mkdocs"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+        subprocess.run([str(folder / "bin/pip"), "install", "-q", "mkdocs-material"], check=True)
+    return exe
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+XXGK = "import sys; from generator.render.write import build; build(sys.argv[1], sys.argv[2])"
+
+
+def measure(name: str, argv: list[str], out: Path, runs: int, cwd: Path | None = None) -> dict[str, float]:
+    times, peaks = [], []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        seconds, peak = run_once(argv, cwd)
+        times.append(seconds)
+        peaks.append(peak)
+    pages = html_pages(out)
+    t = statistics.median(times)
+    return {"tool": name, "pages": pages, "seconds": t, "pages_per_s": pages / t, "peak_mb": statistics.median(peaks),
+            "runs": runs, "all": times}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="300x7", help="agencies x years, comma-separated")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--large-runs", type=int, default=1)
+    parser.add_argument("--tools", default="xxgk,hugo,mkdocs")
+    parser.add_argument("--mkdocs-venv", type=Path, default=Path(tempfile.gettempdir()) / "xxgk-bench-mkdocs-venv")
+    args = parser.parse_args()
+    tools = args.tools.split(",")
+    mkdocs = mkdocs_venv(args.mkdocs_venv) if "mkdocs" in tools else None
+    hugo = shutil.which("hugo")
+    if "hugo" in tools and not hugo:
+        raise SystemExit("hugo 未安装（Debian 软件包 hugo）")
+    print(f"{'portal':>8} {'reports':>8} {'tool':>8} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} runs")
+    for size in args.sizes.split(","):
+        agencies, years = (int(x) for x in size.split("x"))
+        with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp:
+            work = Path(tmp)
+            n = write_portal(work / "content", agencies, range(2019, 2019 + years))
+            runs = args.runs if n <= LARGE else args.large_runs
+            reports = load_content(work / "content").reports
+            jobs = []
+            if "xxgk" in tools:
+                jobs.append(("xxgk", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site")],
+                             work / "site", ROOT))
+            if "hugo" in tools:
+                write_hugo(work / "hugo", reports)
+                jobs.append(("hugo", [hugo, "--source", str(work / "hugo"), "--destination", str(work / "hugo-out"),
+                                      "--quiet"], work / "hugo-out", None))
+            if "mkdocs" in tools and mkdocs:
+                write_mkdocs(work / "mk", reports)
+                jobs.append(("mkdocs", [str(mkdocs), "build", "-q", "-f", str(work / "mk/mkdocs.yml"),
+                                        "-d", str(work / "mk-out")], work / "mk-out", None))
+            for name, argv, out, cwd in jobs:
+                r = measure(name, argv, out, runs, cwd=cwd)
+                print(f"{size:>8} {n:>8} {r['tool']:>8} {r['pages']:>7} {r['seconds']:>9.1f} {r['pages_per_s']:>8.0f} "
+                      f"{r['peak_mb']:>8.0f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Open-data exports: plain data from the model (no templates), written as CSV, JSON and XLSX."""

@@ -1,0 +1,97 @@
+"""What the open-data downloads hold: the whole dataset and each report's own files.
+
+Returns file names and contents; where they go in the site is decided by ``render.plan``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..model.portal import Agency, SiteConfig
+from ..model.report import Report
+from . import files
+from .rows import LONG_COLUMNS, ColumnDoc, long_rows, wide_columns, wide_row
+
+LONG = "xxgk-long"
+WIDE = "xxgk-wide"
+COLUMNS = "xxgk-columns"
+FULL = "xxgk"
+
+
+def report_files(report: Report, agency: Agency | None) -> dict[str, str]:
+    """The report's data as JSON and CSV (long form), by suffix. The YAML download is the
+    report's own content file, copied as it is (see ``render.write``)."""
+    data = report.to_data()
+    names = [c.name for c in LONG_COLUMNS]
+    return {
+        "json": files.json_text(data),
+        "csv": files.csv_text(names, long_rows(report, agency)),
+    }
+
+
+# Above this many long rows the XLSX workbook holds only the wide sheet and the column
+# descriptions: openpyxl writes about 40,000 cells a second, and Excel stops at 1,048,576 rows.
+XLSX_LONG_LIMIT = 100_000
+
+
+def xlsx_has_long(reports: list[Report]) -> bool:
+    return sum(_cells(r) for r in reports) <= XLSX_LONG_LIMIT
+
+
+def _cells(report: Report) -> int:
+    return sum(len(v) for t in report.spec.tables for v in (report.table(t.key) or {}).values())
+
+
+def write_dataset(
+    folder: Path, site: SiteConfig | None, agencies: dict[str, Agency], reports: list[Report]
+) -> list[ColumnDoc]:
+    """Write every dataset file into ``folder``, streaming rows so memory does not grow with
+    the number of reports; returns the wide columns (for the open-data page)."""
+    wide_cols = wide_columns()
+    long_names = [c.name for c in LONG_COLUMNS]
+    wide_names = [c.name for c in wide_cols]
+
+    def long() -> Iterator[dict[str, Any]]:
+        for report in reports:
+            yield from long_rows(report, agencies.get(report.agency))
+
+    def wide() -> Iterator[dict[str, Any]]:
+        for report in reports:
+            yield wide_row(report, agencies.get(report.agency), wide_cols)
+
+    docs = [{"form": "long", **r} for r in files.columns_rows(LONG_COLUMNS)] + [
+        {"form": "wide", **r} for r in files.columns_rows(wide_cols)
+    ]
+    files.write_csv(folder / f"{LONG}.csv", long_names, long())
+    files.write_csv(folder / f"{WIDE}.csv", wide_names, wide())
+    files.write_csv(folder / f"{COLUMNS}.csv", ["form", "column", "description"], docs)
+    files.write_json_list(folder / f"{LONG}.json", long())
+    files.write_json_list(folder / f"{WIDE}.json", wide())
+    head = files.json_text(
+        {
+            "title": site.title if site else "",
+            "licence": (site.data_licence or "") if site else "",
+            "agencies": [_agency(a) for a in agencies.values()],
+        }
+    ).rstrip().removesuffix("}").rstrip() + ',\n "reports": '
+    files.write_json_list(folder / f"{FULL}.json", (r.to_data() for r in reports), head=head, tail="\n}")
+    sheets: list[tuple[str, list[str], Any]] = [("wide", wide_names, wide())]
+    if xlsx_has_long(reports):
+        sheets.insert(0, ("long", long_names, long()))
+    sheets.append(("columns", ["form", "column", "description"], docs))
+    files.write(folder / f"{FULL}.xlsx", files.xlsx_bytes(sheets))
+    return wide_cols
+
+
+def _agency(a: Agency) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "short_name": a.short_name,
+        "kind": a.kind,
+        "region": a.region,
+        "website": a.website,
+        "former_names": a.former_names,
+    }

@@ -1,0 +1,1 @@
+"""The static site: which pages exist (plan), what they show (contexts), how (templates), writing."""

@@ -1,0 +1,290 @@
+"""Build the site: gather and check everything, render into a temporary folder, swap it in.
+
+The order follows mkdocs' ``build``: load and check all content first (a build with errors
+never starts), compute every export and file size, then render every page into a temporary
+folder beside the output, copy static files, originals and downloads, index the pages with
+Pagefind, and only then replace the output folder. A failure at any step removes the
+temporary folder and leaves the previous site as it was. Nothing here depends on the clock
+or on dict/file-system order, so two builds of the same content are byte-identical.
+
+Pagefind (``pagefind[extended]`` from PyPI, the Chinese-segmenting build) writes the search
+index; it is run as ``python -m pagefind`` so the build needs no Node and no network.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..checks.run import check_content, failed
+from ..content import Content, load_content
+from ..export import bundle
+from ..findings import Finding
+from . import contexts, plan
+from .templates import ThemeError, environment, theme_dir
+
+MARKER = ".xxgk-build"  # marks a folder this command made, so it may replace it
+OVERRIDES = "overrides"
+PAGE_WEIGHT_LIMIT = 60 * 1024
+
+
+class BuildError(Exception):
+    """The build cannot go on; the message says why, in Chinese, for the editor."""
+
+
+class CheckFailed(BuildError):
+    def __init__(self, findings: list[Finding]):
+        super().__init__("内容检查发现错误，未生成网站")
+        self.findings = findings
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    pages: int
+    files: int
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def build(
+    content_dir: Path | str,
+    out: Path | str,
+    theme: str = "default",
+    base_url: str | None = None,
+    search: bool = True,
+    workers: int | None = None,
+) -> BuildResult:
+    started = time.perf_counter()
+    content_dir, out = Path(content_dir), Path(out)
+    content = load_content(content_dir)
+    findings = check_content(content)
+    if failed(findings) or content.site is None:
+        raise CheckFailed(findings)
+    _check_out(out, content_dir)
+    try:
+        theme_path = theme_dir(theme)
+    except ThemeError as e:
+        raise BuildError(str(e)) from e
+    env = environment(theme_path, content_dir / OVERRIDES / "templates")
+    base = (base_url or content.site.base_url or "").strip()
+    if base and not base.endswith("/"):
+        base += "/"
+
+    originals = _originals(content)
+    pages = plan.pages(content)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
+    notes: list[str] = []
+    try:
+        # Downloads first (streamed to disk), so every page can give their sizes.
+        sizes: dict[str, int] = {}
+        for report in content.reports:
+            agency = content.agencies.get(report.agency)
+            for suffix, text in bundle.report_files(report, agency).items():
+                url = plan.report_data_url(report.agency, report.year, suffix)
+                _write(tmp / url, text)
+                sizes[url] = (tmp / url).stat().st_size
+            url = plan.report_data_url(report.agency, report.year, "yaml")
+            shutil.copyfile(content.root / "reports" / report.agency / f"{report.year}.yaml", tmp / url)
+            sizes[url] = (tmp / url).stat().st_size
+        wide_columns = bundle.write_dataset(tmp / "data", content.site, content.agencies, content.reports)
+        for name in plan.dataset_names():
+            sizes[plan.data_file_url(name)] = (tmp / plan.data_file_url(name)).stat().st_size
+        for url, src in originals.items():
+            (tmp / url).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, tmp / url)
+            sizes[url] = src.stat().st_size
+        site = contexts.Site.gather(content, findings, base, sizes)
+        site.search_enabled = search
+        site.xlsx_has_long = bundle.xlsx_has_long(content.reports)
+        notes += _render_pages(env, site, pages, wide_columns, tmp, workers)
+        _copy_static(theme_path / "static", tmp / plan.STATIC)
+        _copy_static(content_dir / OVERRIDES / "static", tmp / plan.STATIC)
+        _write(tmp / plan.FEED, _render(env, "feed.xml", _feed_context(site)))
+        if base:
+            _write(tmp / plan.SITEMAP, _render(env, "sitemap.xml", {"base": base, "pages": [p for p in pages if p.in_sitemap]}))
+        else:
+            notes.append("未设置 base_url（site.yaml 或 --base-url），没有生成 sitemap.xml；订阅源使用相对链接")
+        (tmp / MARKER).write_text("xxgk\n", encoding="utf-8")
+        if search:
+            _index(tmp)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    count = sum(1 for p in out.rglob("*") if p.is_file())
+    return BuildResult(out, len(pages), count, time.perf_counter() - started, notes, findings)
+
+
+def _render_pages(
+    env: jinja2.Environment,
+    site: contexts.Site,
+    pages: list[plan.Page],
+    wide_columns: list[Any],
+    tmp: Path,
+    workers: int | None,
+) -> list[str]:
+    """Render every page into ``tmp``; on big sites in several forked processes (one per core).
+
+    Each page is rendered and written on its own, so the output does not depend on how the
+    pages were shared out. Returns notes about pages over the weight target, in page order.
+    """
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(pages) >= PARALLEL_FROM else 1
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _JOB
+        _JOB = (env, site, pages, wide_columns, tmp)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                chunks = pool.map(_render_chunk, [(i, workers) for i in range(workers)])
+        finally:
+            _JOB = None
+        by_url = {url: note for chunk in chunks for url, note in chunk}
+        return [by_url[p.url] for p in pages if p.url in by_url]
+    return [note for _, note in _render_range(env, site, pages, wide_columns, tmp, 0, 1)]
+
+
+PARALLEL_FROM = 400  # pages; below this a second process costs more than it saves
+_JOB: tuple[Any, ...] | None = None
+
+
+def _render_chunk(args: tuple[int, int]) -> list[tuple[str, str]]:
+    assert _JOB is not None
+    env, site, pages, wide_columns, tmp = _JOB
+    return _render_range(env, site, pages, wide_columns, tmp, *args)
+
+
+def _render_range(
+    env: jinja2.Environment,
+    site: contexts.Site,
+    pages: list[plan.Page],
+    wide_columns: list[Any],
+    tmp: Path,
+    start: int,
+    step: int,
+) -> list[tuple[str, str]]:
+    notes = []
+    for page in pages[start::step]:
+        html = _render(env, page.template, _context(site, page, wide_columns)).encode("utf-8")
+        if page.kind == "report" and len(html) > PAGE_WEIGHT_LIMIT:
+            notes.append((page.url, f"{page.url} 有 {len(html) // 1024} KB，超过每页 60 KB 的目标"))
+        _write(tmp / page.url, html)
+    return notes
+
+
+def _context(site: contexts.Site, page: plan.Page, wide_columns: list[Any]) -> dict[str, Any]:
+    if page.kind == "data":
+        return contexts.data_page(site, page, wide_columns)
+    make = {
+        "home": contexts.home_page,
+        "agencies": contexts.agencies_page,
+        "agency": contexts.agency_page,
+        "report": contexts.report_page,
+        "compare_index": contexts.compare_index_page,
+        "compare": contexts.compare_page,
+        "help": contexts.help_page,
+        "search": contexts.search_page,
+        "not_found": contexts.not_found_page,
+    }[page.kind]
+    return make(site, page)
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateError as e:
+        where = f"{e.filename}:{e.lineno}" if isinstance(e, jinja2.TemplateSyntaxError) else name
+        raise BuildError(f"模板 {where} 出错：{e}") from e
+
+
+def _feed_context(site: contexts.Site) -> dict[str, Any]:
+    entries = []
+    for report in site.content.reports:
+        when = report.published.isoformat() if report.published else f"{report.year + 1}-01-01"
+        entries.append(
+            {
+                "title": report.title,
+                "url": plan.report_url(report.agency, report.year),
+                "id": f"urn:xxgk:report:{report.agency}:{report.year}",
+                "updated": f"{when}T00:00:00Z",
+                "summary": contexts.markdown.plain(report.overview, 200),
+            }
+        )
+    entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+    updated = entries[0]["updated"] if entries else "2000-01-01T00:00:00Z"
+    return {"site": site.content.site, "base": site.base_url, "entries": entries, "updated": updated, "page_url": plan.FEED}
+
+
+def _originals(content: Content) -> dict[str, Path]:
+    out = {}
+    for report in content.reports:
+        if report.source:
+            src = content.root / report.source.file
+            if src.is_file():
+                out[plan.original_url(report.agency, report.year, report.source.file)] = src
+    return out
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(data)
+
+
+def _copy_static(src: Path, dst: Path) -> None:
+    if src.is_dir():
+        shutil.copytree(src, dst, dirs_exist_ok=True)
+
+
+def _index(site_dir: Path) -> None:
+    """The Pagefind search index, Chinese words segmented (pagefind[extended])."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--keep-index-url", "--silent"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0 or not (site_dir / plan.PAGEFIND / "pagefind.js").is_file():
+        raise BuildError(
+            "建立搜索索引失败（pagefind）。请确认已安装 pagefind[extended]。\n" + (result.stderr or result.stdout).strip()
+        )
+
+
+def _check_out(out: Path, content_dir: Path) -> None:
+    """Refuse to replace a folder this command did not make, or the content itself."""
+    if out.resolve() == content_dir.resolve() or content_dir.resolve().is_relative_to(out.resolve()):
+        raise BuildError(f"输出文件夹 {out} 不能是内容文件夹或包含内容文件夹")
+    if out.exists():
+        if not out.is_dir():
+            raise BuildError(f"输出位置 {out} 已有同名文件，不是文件夹")
+        if any(out.iterdir()) and not (out / MARKER).exists():
+            raise BuildError(
+                f"输出文件夹 {out} 已存在且不是 xxgk 生成的网站（没有 {MARKER}），为免误删，未覆盖；请换一个文件夹或先清空它"
+            )
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Put the new site in place: two renames, so the output is never half-written."""
+    os.chmod(tmp, 0o755)
+    if out.exists():
+        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
+        os.rmdir(old)
+        os.rename(out, old)
+        os.rename(tmp, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(tmp, out)

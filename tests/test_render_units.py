@@ -1,0 +1,132 @@
+"""Units of generator.render: URLs, relative links, Markdown, tables, figures, charts, templates."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from generator.content import load_content
+from generator.model import spec
+from generator.model.report import Report
+from generator.render import charts, figures, plan
+from generator.render.glossary import COLUMNS, ROWS, columns_for_help, rows_for_help
+from generator.render.markdown import plain, render
+from generator.render.tables import requests_table, review_table
+from generator.render.templates import THEMES, environment, format_number, relative_url
+
+from .conftest import DEMO
+
+
+@pytest.fixture(scope="module")
+def demo():  # type: ignore[no-untyped-def]
+    return load_content(DEMO)
+
+
+def test_page_urls_are_files_not_folders(demo):  # type: ignore[no-untyped-def]
+    urls = [p.url for p in plan.pages(demo)]
+    assert urls[:2] == ["index.html", "agencies/index.html"]
+    assert "reports/shiwo/2021.html" in urls and "compare/2020.html" in urls and "agencies/beileng.html" in urls
+    assert all(u.endswith(".html") for u in urls)
+    assert len(urls) == len(set(urls)) == 20
+    assert plan.original_url("a", 2020, "originals/a/2020.PDF") == "originals/a/2020.pdf"
+
+
+@pytest.mark.parametrize(
+    "target, page, expected",
+    [
+        ("index.html", "index.html", "index.html"),
+        ("static/site.css", "reports/a/2020.html", "../../static/site.css"),
+        ("reports/a/2020.html#part3", "agencies/a.html", "../reports/a/2020.html#part3"),
+        ("pagefind/", "search.html", "pagefind/"),
+        ("agencies/index.html", "agencies/index.html", "index.html"),
+        ("mailto:x@example.gov.cn", "a/b.html", "mailto:x@example.gov.cn"),
+    ],
+)
+def test_relative_url(target: str, page: str, expected: str):
+    assert relative_url(target, page) == expected
+
+
+def test_markdown_escapes_raw_html_and_unsafe_links():
+    html = render("<script>alert(1)</script>\n\n[点我](javascript:alert(1)) <img src=x onerror=alert(1)>")
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html
+
+
+def test_markdown_headings_sit_below_the_part_headings():
+    assert render("# 标题\n\n正文").startswith("<h3>标题</h3>")
+    assert plain("**一、** 总体情况很好。", 6) == "一、 总体…"
+
+
+def test_environment_is_strict_and_escapes(tmp_path):  # type: ignore[no-untyped-def]
+    (tmp_path / "x.html").write_text("{{ value }}|{{ missing }}", encoding="utf-8")
+    env = environment(THEMES / "default", tmp_path)
+    with pytest.raises(jinja2.UndefinedError):
+        env.get_template("x.html").render(value="<b>")
+    (tmp_path / "y.html").write_text("{{ value }}", encoding="utf-8")
+    assert env.get_template("y.html").render(value="<b>") == "&lt;b&gt;"
+
+
+def test_format_number():
+    assert [format_number(v) for v in (None, 0, 1036, 6.3365, 12.5, "/")] == ["", "0", "1,036", "6.3365", "12.5", "/"]
+
+
+def test_part3_table_has_two_header_rows_and_groups(demo):  # type: ignore[no-untyped-def]
+    report = demo.report("qixingpao", 2020)
+    t = requests_table(report)
+    assert [h.text for h in t.head_rows[0]] == ["申请情况", "自然人", "法人或其他组织", "总计"]
+    assert [h.text for h in t.head_rows[1]] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    secret = next(r for r in t.rows if r.head.text == "1.属于国家秘密")
+    assert [g.text for g in secret.groups] == ["（三）不予公开"]
+    assert secret.cells[1].headers == f"p3-c1 p3-cg0 {secret.head.id} p3-g0 p3-g1"
+    disclosed = next(r for r in t.rows if r.head.text == "（一）予以公开")
+    assert [g.text for g in disclosed.groups] == ["三、本年度办理结果"]
+    forward = t.rows[-1]
+    assert forward.head.text == "四、结转下年度继续办理" and forward.cells[0].headers == f"p3-c0 {forward.head.id}"
+
+
+def test_blank_not_applicable_and_derived_cells(demo):  # type: ignore[no-untyped-def]
+    report = demo.report("qixingpao", 2020)
+    report.review_litigation["review"] = [None, "/", 3, 0, 3]
+    report.derived = ["review_litigation.review.total"]
+    cells = review_table(report).rows[0].cells
+    assert [(c.kind, c.text, c.mark) for c in cells] == [
+        ("blank", "", ""), ("na", "/", ""), ("value", "3", ""), ("value", "0", ""), ("value", "3", "derived")]
+    notes = review_table(report).notes
+    assert any("空白不等于 0" in n for n in notes) and any("推算" in n for n in notes)
+
+
+def test_other_rows_are_added_up_across_templates():
+    base = {k: [0] * 7 for k in spec.REQUESTS.row_keys if k not in spec.OTHER_SPLIT}
+    single = Report(agency="a", year=2020, template="gb2019", title="t", requests=dict(base, other_processing=[0] * 6 + [4]))
+    split = {k: v for k, v in base.items() if k != "other_processing"}
+    split.update(other_overdue_correction=[0] * 6 + [1], other_unpaid_fee=[0] * 6 + [2], other_other=[0] * 6 + [3])
+    three = Report(agency="a", year=2021, template="gb2021", title="t", requests=split)
+    assert figures.values(single)["other"] == 4
+    assert figures.values(three)["other"] == 6
+    three.requests["other_unpaid_fee"] = [None] * 7
+    assert figures.values(three)["other"] is None  # a blank cell makes the figure blank
+    assert figures.add([1, None, 2, "/"]) == (3, 2)
+
+
+def test_part2_figures_belong_to_one_template():
+    gb2019 = {f.label for f in figures.part2_figures("gb2019")}
+    gb2021 = {f.label for f in figures.part2_figures("gb2021")}
+    assert "规章 · 本年新制作数量" in gb2019 and "规章 · 本年制发件数" in gb2021
+    assert len(gb2019) == 22 and len(gb2021) == 10
+    assert figures.part2_figures("none") == []
+
+
+def test_chart_is_svg_with_text_alternative():
+    svg = charts.stacked_bars("办理结果", ["2020年", "2021年"], [charts.Series("予以公开", [3, None]), charts.Series("不予公开", [1, 2])])
+    assert svg.startswith('<svg class="chart"') and 'role="img"' in svg
+    assert '<title id="chart-title">办理结果</title>' in svg
+    assert "2020年：予以公开 3 件，不予公开 1 件；2021年：予以公开 空白，不予公开 2 件" in svg
+    assert svg == charts.stacked_bars("办理结果", ["2020年", "2021年"], [charts.Series("予以公开", [3, None]), charts.Series("不予公开", [1, 2])])
+
+
+def test_help_explains_every_row_and_column():
+    assert set(ROWS) == set(spec.REQUESTS.row_keys) | set(spec.REVIEW_LITIGATION.row_keys)
+    assert set(COLUMNS) == {c.key for c in spec.REQUEST_COLUMNS} | {c.key for c in spec.REVIEW_COLUMNS}
+    assert ("第三部分", "三、本年度办理结果 · （五）不予处理 · 2.重复申请", ROWS["not_processed_repeated"]) in rows_for_help()
+    assert ("法人或其他组织 · 商业企业", COLUMNS["commercial"]) in columns_for_help()

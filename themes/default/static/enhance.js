@@ -1,0 +1,49 @@
+/* Progressive enhancement only: every page reads and works without this file. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // 大字模式: remember the reader's choice across pages.
+  var toggle = document.getElementById("elder-mode");
+  if (toggle) {
+    try {
+      toggle.checked = localStorage.getItem("xxgk-elder") === "1";
+      toggle.addEventListener("change", function () {
+        localStorage.setItem("xxgk-elder", toggle.checked ? "1" : "0");
+      });
+    } catch (e) { /* storage blocked: the checkbox still works on this page */ }
+  }
+
+  // Sortable tables: a button in each column heading; aria-sort says the order.
+  function key(cell) {
+    if (!cell) return "";
+    var v = cell.getAttribute("data-sort");
+    if (v !== null && v !== "") return parseFloat(v);
+    return cell.textContent.trim();
+  }
+  function sortBy(table, index, th) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    rows.sort(function (a, b) {
+      var x = key(a.cells[index]), y = key(b.cells[index]);
+      var blankX = x === "" || x === "/", blankY = y === "" || y === "/";
+      if (blankX !== blankY) return blankX ? 1 : -1;  // blanks last, either way
+      if (typeof x === "number" && typeof y === "number") return ascending ? x - y : y - x;
+      return ascending ? String(x).localeCompare(String(y), "zh-CN") : String(y).localeCompare(String(x), "zh-CN");
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    if (!table.tHead || table.tHead.rows.length !== 1) return;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortBy(table, index, th); });
+    });
+  });
+})();
