@@ -122,7 +122,7 @@ def test_report_page_shows_the_tables_and_marks(site: Path):
     assert '<span class="vh">空白</span>' in blank
     assert "空白的格子表示原报告此处未填写或无法辨认；空白不等于 0。" in blank
     assert "所发布的报告原文" in blank and "本报告有表格或部分是空白的" in blank
-    assert "第三部分表格空白：原文未填写任何数字（161 个单元格都是 null）" in blank
+    assert "第三部分表格空白：原文未填写任何数字（共 161 格，均为空白）" in blank
 
 
 def test_derived_cells_are_marked(site: Path):

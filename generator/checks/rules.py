@@ -216,7 +216,7 @@ def r7_blank(report: Report) -> Iterator[Finding]:
             yield _finding(
                 "R7",
                 report,
-                f"第{part}部分表格空白：原文未填写任何数字（{cells} 个单元格都是 null）",
+                f"第{part}部分表格空白：原文未填写任何数字（共 {cells} 格，均为空白）",
                 table.key,
                 field=table.key,
                 blank=len(blanks),
@@ -286,12 +286,13 @@ def r5_carried(previous: Report, report: Report) -> Iterator[Finding]:
             "R5",
             report,
             f"第三部分“{col.full_label}”列：本年上年结转为 {_fmt(b)}，而 {previous.year} 年报告"
-            f"（{previous.path}）的结转下年度为 {_fmt(a)}；二者应相等",
+            f"的结转下年度为 {_fmt(a)}；二者应相等",
             "requests",
             "carried_over",
             i,
             field=f"requests.carried_over.{col.key}",
             previous_year=previous.year,
+            previous_file=previous.path,
             previous=a,
             current=b,
         )
@@ -318,13 +319,13 @@ def r6_in_force(previous: Report, report: Report) -> Iterator[Finding]:
                 "R6",
                 report,
                 f"第二部分“{label}”：上年现行有效 {_fmt(last)} + 本年制发 {_fmt(issued)} − 本年废止 "  # type: ignore[arg-type]
-                f"{_fmt(repealed)} = {_fmt(expected)}，而本年现行有效件数为 {_fmt(in_force)}"  # type: ignore[arg-type]
-                f"（上年数见 {previous.path}）",
+                f"{_fmt(repealed)} = {_fmt(expected)}，而本年现行有效件数为 {_fmt(in_force)}",  # type: ignore[arg-type]
                 "proactive",
                 key,
                 2,
                 field=f"proactive.{key}.in_force",
                 previous_year=previous.year,
+                previous_file=previous.path,
                 expected=expected,
                 in_force=in_force,
             )

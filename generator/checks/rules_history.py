@@ -48,13 +48,13 @@ def r10_items_chain(previous: Report, report: Report) -> Iterator[Finding]:
                 "R10",
                 report,
                 f"第二部分“{label}”：{previous.year} 年报告的上一年项目数量 {fmt(last)} + 本年增/减 "
-                f"{fmt(change)} = {fmt(expected)}，而本年上一年项目数量为 {fmt(current)}；二者应相等"
-                f"（上年数见 {previous.path}）",
+                f"{fmt(change)} = {fmt(expected)}，而本年上一年项目数量为 {fmt(current)}；二者应相等",
                 "proactive",
                 key,
                 0,
                 field=f"proactive.{key}.previous_items",
                 previous_year=previous.year,
+                previous_file=previous.path,
                 expected=expected,
                 previous_items=current,
             )
