@@ -33,11 +33,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "只用于站点地图和订阅源（默认取 site.yaml 的 base_url）",
     )
     parser.add_argument("--no-search", action="store_true", help="不建立搜索索引（预览时更快）")
+    parser.add_argument(
+        "--with-audit",
+        action="store_true",
+        help="加上“年度报告质量核查”页（quality.html），列出全部核查结果，供县政府办公室内部使用；面向公众的网站可不加",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        result = build(args.content, args.out, args.theme, args.base_url, search=not args.no_search)
+        result = build(args.content, args.out, args.theme, args.base_url, search=not args.no_search, audit=args.with_audit)
     except CheckFailed as e:
         for finding in e.findings:
             if finding.severity == ERROR:

@@ -9,18 +9,21 @@ else, so a portal's override of a template can rely on the names documented here
 * ``report``: ``report``, ``meta``, ``parts``, ``findings``, ``other_years``, ``downloads``;
 * ``agency``: ``agency``, ``reports``, ``table``, ``chart``, ``findings``;
 * ``compare``: ``year``, ``table``, ``part2_tables``; ``data``: ``files``, ``columns``…
+* ``quality`` (only with ``--with-audit``): ``table``, ``details``, ``portal``, ``summary``,
+  ``counts``, ``report_count``.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..checks.rules import RULES
+from ..checks.run import owners
 from ..content import Content
-from ..findings import SEVERITY_LABELS, Finding
+from ..findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding, count
 from ..model import spec
 from ..model.portal import Agency
 from ..model.report import Report
@@ -58,6 +61,15 @@ PLAIN = {
     "Q7": "本报告第六部分没有说明是否收取信息处理费",
 }
 ARITHMETIC = {"R1", "R2", "R3", "R4", "R5", "R6", "R9", "R10"}
+# What citizens are told on public pages: the published tables and text that do not add up, a
+# blank or mismatched template, a late report, and notes on the data (SCHEMA warnings such as an
+# impossible date). Copying (Q3, Q4), thin parts (Q5), missing years (Q2) and the fee statement
+# (Q7) are for the county office: they appear on the quality page only (--with-audit).
+PUBLIC_RULES = {"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "Q1", "SCHEMA"}
+
+
+def is_public(f: Finding) -> bool:
+    return f.rule in PUBLIC_RULES
 
 FILE_TYPES = {
     ".pdf": "PDF",
@@ -118,7 +130,7 @@ class Site:
         return Agency(id=agency_id, name=agency_id, kind="other")
 
     def report_findings(self, report: Report) -> list[dict[str, str]]:
-        return [finding_view(f) for f in self.by_path.get(report.path, [])]
+        return [finding_view(f) for f in self.by_path.get(report.path, []) if is_public(f)]
 
 
 def finding_view(f: Finding) -> dict[str, str]:
@@ -319,7 +331,7 @@ def agency_page(site: Site, page: plan.Page) -> dict[str, Any]:
     own = [
         finding_view(f)
         for f in site.findings
-        if f.data.get("agency") == agency.id and f.location.path not in report_paths
+        if f.data.get("agency") == agency.id and f.location.path not in report_paths and is_public(f)
     ]
     ctx = common(
         site,
@@ -368,7 +380,9 @@ def home_page(site: Site, page: plan.Page) -> dict[str, Any]:
         years=[{"year": y, "url": plan.compare_url(y), "count": sum(1 for r in content.reports if r.year == y)}
                for y in reversed(content.years)],
         report_count=len(content.reports),
-        finding_count=sum(1 for f in site.findings if f.location.path in {r.path for r in content.reports}),
+        finding_count=sum(
+            1 for f in site.findings if f.location.path in {r.path for r in content.reports} and is_public(f)
+        ),
     )
     return ctx
 
@@ -503,3 +517,74 @@ def not_found_page(site: Site, page: plan.Page) -> dict[str, Any]:
     ctx = common(site, page, "找不到这个页面", [], "")
     ctx["base_path"] = urlsplit(site.base_url).path if site.base_url else ""
     return ctx
+
+
+# --- the county office's quality page (--with-audit) ----------------------------------------
+
+
+def quality_page(site: Site, page: plan.Page) -> dict[str, Any]:
+    """Every agency × year with its findings, sortable, linked to the report pages."""
+    content = site.content
+    owner = owners(content)
+    per_report: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    portal: list[Finding] = []
+    for f in site.findings:
+        agency, year = owner(f)
+        if agency is not None and year is not None:
+            per_report[(agency, year)].append(f)
+        else:
+            portal.append(f)
+    keys = sorted(
+        {(r.agency, r.year) for r in content.reports} | set(per_report),
+        key=lambda k: (site.agency(k[0]).order, k[0], k[1]),
+    )
+    prefix = "qa"
+    severities = (ERROR, WARNING, INFO)
+    heads = [Head("机关与年度", f"{prefix}-corner", scope="col")]
+    heads += [Head(SEVERITY_LABELS[s], f"{prefix}-c{i}", scope="col", numeric=True) for i, s in enumerate(severities)]
+    heads.append(Head("规则", f"{prefix}-rules", scope="col"))
+    rows, details = [], []
+    for n, (agency_id, year) in enumerate(keys):
+        found = per_report.get((agency_id, year), [])
+        rid = f"{prefix}-r{n}"
+        counts = count(found)
+        cells = [_num_cell(counts[sev], f"{prefix}-c{i} {rid}") for i, sev in enumerate(severities)]
+        rules = sorted({f.rule for f in found}, key=_rule_order)
+        cells.append(DataCell("、".join(rules) or "—", f"{prefix}-rules {rid}", kind="text"))
+        has_report = content.report(agency_id, year) is not None
+        label = f"{site.agency(agency_id).label} {year}年"
+        rows.append(BodyRow(Head(label, rid, scope="row"), cells,
+                            link=plan.report_url(agency_id, year) if has_report else ""))
+        if found:
+            details.append({"id": f"{agency_id}-{year}", "label": label,
+                            "url": plan.report_url(agency_id, year) if has_report else "",
+                            "items": [_quality_view(f) for f in found]})
+    table = DataTable(prefix, "各机关各年度报告的核查结果（点列标题可排序）", [heads], rows, sortable=True,
+                      width=len(heads))
+    by_rule = Counter(f.rule for f in site.findings)
+    summary = [
+        {"rule": r, "summary": RULES[r].summary if r in RULES else PLAIN.get(r, r), "count": by_rule[r],
+         "public": r in PUBLIC_RULES}
+        for r in sorted(by_rule, key=_rule_order)
+    ]
+    ctx = common(site, page, "年度报告质量核查", _crumbs((page.url, "质量核查")),
+                 "各机关政府信息公开工作年度报告的勾稽关系与发布质量核查结果，供县政府办公室跟踪整改。")
+    ctx.update(table=table, details=details, portal=[_quality_view(f) for f in portal], summary=summary,
+               counts=count(site.findings), report_count=len(content.reports))
+    return ctx
+
+
+def _rule_order(rule: str) -> tuple[int, int, str]:
+    kind = {"R": 0, "Q": 1}.get(rule[:1], 2)
+    number = int(rule[1:]) if rule[1:].isdigit() else 0
+    return (kind, number, rule)
+
+
+def _quality_view(f: Finding) -> dict[str, Any]:
+    view: dict[str, Any] = dict(finding_view(f))
+    view["where"] = str(f.location)
+    view["field"] = f.field
+    view["public"] = is_public(f)
+    sentences = f.data.get("sentences")
+    view["sentences"] = [str(x) for x in sentences] if isinstance(sentences, list) else []
+    return view

@@ -20,6 +20,7 @@ COMPARE = "compare/index.html"
 DATA = "data/index.html"
 HELP = "help.html"
 SEARCH = "search.html"
+QUALITY = "quality.html"  # only with --with-audit: the county office's view of every finding
 NOT_FOUND = "404.html"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
@@ -65,8 +66,8 @@ class Page:
     in_sitemap: bool = True
 
 
-def pages(content: Content) -> list[Page]:
-    """Every HTML page of the site, in a stable order."""
+def pages(content: Content, audit: bool = False) -> list[Page]:
+    """Every HTML page of the site, in a stable order; the quality page only with the audit."""
     out = [
         Page(HOME, "index.html", "home"),
         Page(AGENCIES, "agencies.html", "agencies"),
@@ -88,6 +89,8 @@ def pages(content: Content) -> list[Page]:
         Page(SEARCH, "search.html", "search"),
         Page(NOT_FOUND, "404.html", "not_found", in_sitemap=False),
     ]
+    if audit:
+        out.append(Page(QUALITY, "quality.html", "quality", in_sitemap=False))
     return out
 
 

@@ -65,11 +65,15 @@ def build(
     base_url: str | None = None,
     search: bool = True,
     workers: int | None = None,
+    audit: bool = False,
 ) -> BuildResult:
+    """Build the site. The publication-quality audit (Q1–Q7) always runs, so that report pages
+    can state what citizens should know (a late report); with ``audit`` the county office's
+    quality page, listing every finding, is added."""
     started = time.perf_counter()
     content_dir, out = Path(content_dir), Path(out)
     content = load_content(content_dir)
-    findings = check_content(content)
+    findings = check_content(content, audit=True)
     if failed(findings) or content.site is None:
         raise CheckFailed(findings)
     _check_out(out, content_dir)
@@ -83,7 +87,7 @@ def build(
         base += "/"
 
     originals = _originals(content)
-    pages = plan.pages(content)
+    pages = plan.pages(content, audit=audit)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
@@ -198,6 +202,7 @@ def _context(site: contexts.Site, page: plan.Page, wide_columns: list[Any]) -> d
         "help": contexts.help_page,
         "search": contexts.search_page,
         "not_found": contexts.not_found_page,
+        "quality": contexts.quality_page,
     }[page.kind]
     return make(site, page)
 

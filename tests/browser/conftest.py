@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("browser") / "site"
-    build(ROOT / "content", out, base_url="https://www.example.gov.cn/xxgk/ndbg/")
+    build(ROOT / "content", out, base_url="https://www.example.gov.cn/xxgk/ndbg/", audit=True)
     return out
 
 

@@ -16,4 +16,5 @@ PAGE_TYPES = {
     "help": "help.html",
     "search": "search.html",
     "not-found": "404.html",
+    "quality": "quality.html",
 }
