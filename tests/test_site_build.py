@@ -171,7 +171,7 @@ def test_errors_in_content_refuse_the_build_and_keep_the_old_site(content: Path,
         build(content, out, search=False)
     assert any(f.rule == "R1" for f in failed.value.findings)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    args = argparse.Namespace(content=str(content), out=str(out), theme="default", base_url=None, no_search=True)
+    args = argparse.Namespace(content=str(content), out=str(out), theme="default", base_url=None, no_search=True, with_audit=False)
     assert build_command.run(args) == 1
     err = capsys.readouterr().err
     assert "error R1" in err and "未生成网站" in err
@@ -222,7 +222,7 @@ def test_unknown_theme_is_a_clear_error(tmp_path: Path):
 def test_build_command_prints_pages_and_time(tmp_path: Path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(DEMO, tmp_path / "content")
-    args = argparse.Namespace(content="content", out="site", theme="default", base_url=None, no_search=True)
+    args = argparse.Namespace(content="content", out="site", theme="default", base_url=None, no_search=True, with_audit=False)
     assert build_command.run(args) == 0
     out = capsys.readouterr().out
     assert re.search(r"已生成 site：20 个页面，共 \d+ 个文件，用时 [0-9.]+ 秒", out)
