@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..model import spec
-from ..model.report import Report, number
+from ..model.report import Cell, Report, number
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,6 @@ _fmt = fmt
 _finding = finding
 
 
-def _column_values(rows: spec.Table, report: Report, row: str, index: int) -> float | None:
-    table = report.table(rows.key)
-    if not table or row not in table:
-        return None
-    return number(table[row][index])
-
-
 # --- Rules on one report --------------------------------------------------------------------
 
 
@@ -105,12 +98,12 @@ def r1_balance(report: Report) -> Iterator[Finding]:
             )
 
 
-def r2_row_totals(report: Report) -> Iterator[Finding]:
-    """The 总计 column of part 3 is the sum of the six applicant columns, in every row."""
-    rows = report.requests
+def _unbalanced_rows(
+    rows: dict[str, list[Cell]] | None, table: spec.Table
+) -> Iterator[tuple[spec.Row, list[float], float, float]]:
+    """Rows whose last column (总计) is not the sum of the others, where every number is there."""
     if not rows:
         return
-    table = spec.REQUESTS
     for row in table.rows:
         if row.key not in rows:
             continue
@@ -120,18 +113,24 @@ def r2_row_totals(report: Report) -> Iterator[Finding]:
         parts, total = values[:-1], values[-1]
         expected = sum(parts)  # type: ignore[arg-type]
         if expected != total:
-            yield _finding(
-                "R2",
-                report,
-                f"第三部分“{row.full_label}”行：六类申请人之和为 {_fmt(expected)}"
-                f"（{' + '.join(_fmt(v) for v in parts)}），而总计列为 {_fmt(total)}；二者应相等",  # type: ignore[arg-type]
-                "requests",
-                row.key,
-                len(values) - 1,
-                field=f"requests.{row.key}.total",
-                sum=expected,
-                total=total,
-            )
+            yield row, parts, total, expected  # type: ignore[misc]
+
+
+def r2_row_totals(report: Report) -> Iterator[Finding]:
+    """The 总计 column of part 3 is the sum of the six applicant columns, in every row."""
+    for row, parts, total, expected in _unbalanced_rows(report.requests, spec.REQUESTS):
+        yield _finding(
+            "R2",
+            report,
+            f"第三部分“{row.full_label}”行：六类申请人之和为 {_fmt(expected)}"
+            f"（{' + '.join(_fmt(v) for v in parts)}），而总计列为 {_fmt(total)}；二者应相等",  # type: ignore[arg-type]
+            "requests",
+            row.key,
+            len(parts),
+            field=f"requests.{row.key}.total",
+            sum=expected,
+            total=total,
+        )
 
 
 def r3_results_total(report: Report) -> Iterator[Finding]:
@@ -166,31 +165,20 @@ def r3_results_total(report: Report) -> Iterator[Finding]:
 
 def r4_review_totals(report: Report) -> Iterator[Finding]:
     """Each group of part 4: 总计 = the sum of the four outcomes."""
-    rows = report.review_litigation
-    if not rows:
-        return
-    for row in spec.REVIEW_LITIGATION.rows:
-        if row.key not in rows:
-            continue
-        values = [number(v) for v in rows[row.key]]
-        if any(v is None for v in values):
-            continue
-        parts, total = values[:-1], values[-1]
-        expected = sum(parts)  # type: ignore[arg-type]
-        if expected != total:
-            yield _finding(
-                "R4",
-                report,
-                f"第四部分“{row.full_label}”：结果维持 {_fmt(parts[0])} + 结果纠正 {_fmt(parts[1])} + "  # type: ignore[arg-type]
-                f"其他结果 {_fmt(parts[2])} + 尚未审结 {_fmt(parts[3])} = {_fmt(expected)}，"  # type: ignore[arg-type]
-                f"而总计为 {_fmt(total)}；二者应相等",  # type: ignore[arg-type]
-                "review_litigation",
-                row.key,
-                len(values) - 1,
-                field=f"review_litigation.{row.key}.total",
-                sum=expected,
-                total=total,
-            )
+    for row, parts, total, expected in _unbalanced_rows(report.review_litigation, spec.REVIEW_LITIGATION):
+        yield _finding(
+            "R4",
+            report,
+            f"第四部分“{row.full_label}”：结果维持 {_fmt(parts[0])} + 结果纠正 {_fmt(parts[1])} + "  # type: ignore[arg-type]
+            f"其他结果 {_fmt(parts[2])} + 尚未审结 {_fmt(parts[3])} = {_fmt(expected)}，"  # type: ignore[arg-type]
+            f"而总计为 {_fmt(total)}；二者应相等",  # type: ignore[arg-type]
+            "review_litigation",
+            row.key,
+            len(parts),
+            field=f"review_litigation.{row.key}.total",
+            sum=expected,
+            total=total,
+        )
 
 
 def r7_blank(report: Report) -> Iterator[Finding]:
