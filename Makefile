@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint fmt golden serve bench bench-import bench-build docs install clean
+.PHONY: site test lint fmt golden serve bench bench-import bench-build bench-serve docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,9 +54,13 @@ bench-import: $(STAMP)
 bench-build: $(STAMP)
 	$(BIN)/python -m bench.build_bench --sizes 300x7,3000x7 --runs 3 --large-runs 1
 
-## serve: the live preview (not built yet: see the editors' issue)
-serve:
-	@echo "xxgk serve 尚未实现（预览服务器随编辑功能提供）。" >&2; exit 2
+## serve: the live preview of content/ for editors (Ctrl-C stops it)
+serve: $(STAMP)
+	$(BIN)/xxgk serve content
+
+## bench-serve: time from saving a report to the new page being served, on a 300 x 7 portal
+bench-serve: $(STAMP)
+	$(BIN)/python -m bench.serve_bench --agencies 300 --years 7 --edits 100 --builds 3
 
 clean:
 	rm -rf $(VENV) site docs-site docs/reference .pytest_cache

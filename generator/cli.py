@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from . import __version__
-from .commands import build, check, fmt, import_, init
+from .commands import build, check, fmt, import_, init, serve
 from .content import ContentError
 
-COMMANDS: tuple[ModuleType, ...] = (init, import_, check, fmt, build)
+COMMANDS: tuple[ModuleType, ...] = (init, import_, check, fmt, build, serve)
 EXIT_USAGE = 2
 
 

@@ -127,6 +127,14 @@ def _report_files(root: Path, findings: list[Finding]) -> list[Path]:
     return files
 
 
+def load_report_file(root: Path, file: Path, agencies: dict[str, Agency]) -> tuple[Report | None, list[Finding]]:
+    """One report file, with the same reference checks as :func:`load_content` (for the preview,
+    which reloads only the file that changed). The report is None when it cannot be placed."""
+    findings: list[Finding] = []
+    report = _load_report(Path(root), Path(file), agencies, findings)
+    return report, findings
+
+
 def _load_report(
     root: Path, file: Path, agencies: dict[str, Agency], findings: list[Finding]
 ) -> Report | None:

@@ -95,23 +95,27 @@ def deadline(year: int, kind: str | None) -> _dt.date:
 
 def q1_late(content: Content) -> Iterator[Finding]:
     for report in content.reports:
-        if report.published is None or report.published <= _dt.date(report.year, 12, 31):
-            continue  # unknown, or impossible (a SCHEMA warning already says so)
-        agency = content.agencies.get(report.agency)
-        due = deadline(report.year, agency.kind if agency else None)
-        if report.published > due:
-            whose = "县级人民政府" if agency and agency.kind == "county_government" else "机关"
-            days = (report.published - due).days
-            yield _finding(
-                "Q1",
-                report,
-                f"发布日期 {report.published.isoformat()} 晚于期限 {due.isoformat()}（{whose}的年度报告应在次年"
-                f"{due.month}月{due.day}日前公布，《条例》第四十九条），逾期 {days} 天",
-                "published",
-                field="published",
-                deadline=due.isoformat(),
-                days_late=days,
-            )
+        yield from q1_late_report(content, report)
+
+
+def q1_late_report(content: Content, report: Report) -> Iterator[Finding]:
+    if report.published is None or report.published <= _dt.date(report.year, 12, 31):
+        return  # unknown, or impossible (a SCHEMA warning already says so)
+    agency = content.agencies.get(report.agency)
+    due = deadline(report.year, agency.kind if agency else None)
+    if report.published > due:
+        whose = "县级人民政府" if agency and agency.kind == "county_government" else "机关"
+        days = (report.published - due).days
+        yield _finding(
+            "Q1",
+            report,
+            f"发布日期 {report.published.isoformat()} 晚于期限 {due.isoformat()}（{whose}的年度报告应在次年"
+            f"{due.month}月{due.day}日前公布，《条例》第四十九条），逾期 {days} 天",
+            "published",
+            field="published",
+            deadline=due.isoformat(),
+            days_late=days,
+        )
 
 
 # --- Q2: a year missing ------------------------------------------------------------------------
@@ -382,11 +386,22 @@ def q7_fee_statement(report: Report) -> Iterator[Finding]:
 # --- All of them -------------------------------------------------------------------------------
 
 
+def report_audit(content: Content, report: Report) -> list[Finding]:
+    """The audit rules that look at one report alone (Q1, Q5, Q6, Q7): the preview re-runs
+    these for an edited report; the cross-report ones (Q2–Q4) wait for a full run."""
+    return [
+        *q1_late_report(content, report),
+        *q5_says_nothing(report),
+        *q6_original_changed(content, report),
+        *q7_fee_statement(report),
+    ]
+
+
 def audit(content: Content) -> list[Finding]:
     """Q1–Q7 on every report of the content."""
-    findings = [*q1_late(content), *q2_missing_years(content)]
+    findings = list(q2_missing_years(content))
     for report in content.reports:
-        findings += [*q5_says_nothing(report), *q6_original_changed(content, report), *q7_fee_statement(report)]
+        findings += report_audit(content, report)
     index = SentenceIndex(content)
     findings += [*q3_copied_from_last_year(index), *q4_copied_across_agencies(index, content)]
     return findings

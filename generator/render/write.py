@@ -70,12 +70,52 @@ def build(
     """Build the site. The publication-quality audit (Q1–Q7) always runs, so that report pages
     can state what citizens should know (a late report); with ``audit`` the county office's
     quality page, listing every finding, is added."""
-    started = time.perf_counter()
-    content_dir, out = Path(content_dir), Path(out)
+    return build_kept(content_dir, out, theme, base_url, search, workers, audit)[0]
+
+
+@dataclass
+class Kept:
+    """What a full build computed and a later partial render needs (``render.incremental``)."""
+
+    content_dir: Path
+    out: Path
+    content: Content
+    findings: list[Finding]
+    env: jinja2.Environment
+    base: str
+    search: bool
+    audit: bool
+    pages: list[plan.Page]
+    sizes: dict[str, int]
+    wide_columns: list[Any]
+    site: contexts.Site
+    summaries: dict[tuple[str, int], str]  # each report's feed summary
+
+
+def load_and_check(content_dir: Path) -> tuple[Content, list[Finding]]:
+    """Step 1: load and check everything, the audit included (report pages state a late
+    report); content with errors raises :class:`CheckFailed`."""
     content = load_content(content_dir)
     findings = check_content(content, audit=True)
     if failed(findings) or content.site is None:
         raise CheckFailed(findings)
+    return content, findings
+
+
+def build_kept(
+    content_dir: Path | str,
+    out: Path | str,
+    theme: str = "default",
+    base_url: str | None = None,
+    search: bool = True,
+    workers: int | None = None,
+    audit: bool = False,
+) -> tuple[BuildResult, Kept]:
+    """:func:`build`, also returning what it computed, for the preview's partial renders."""
+    started = time.perf_counter()
+    content_dir, out = Path(content_dir), Path(out)
+    content, findings = load_and_check(content_dir)
+    assert content.site is not None
     _check_out(out, content_dir)
     try:
         theme_path = theme_dir(theme)
@@ -93,17 +133,12 @@ def build(
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
     notes: list[str] = []
     try:
-        # Downloads first (streamed to disk), so every page can give their sizes.
+        # Downloads first, so every page can give their sizes.
         sizes: dict[str, int] = {}
         for report in content.reports:
-            agency = content.agencies.get(report.agency)
-            for suffix, text in bundle.report_files(report, agency).items():
-                url = plan.report_data_url(report.agency, report.year, suffix)
-                _write(tmp / url, text)
-                sizes[url] = (tmp / url).stat().st_size
-            url = plan.report_data_url(report.agency, report.year, "yaml")
-            shutil.copyfile(content.root / "reports" / report.agency / f"{report.year}.yaml", tmp / url)
-            sizes[url] = (tmp / url).stat().st_size
+            for url, data in report_downloads(content, report).items():
+                _write(tmp / url, data)
+                sizes[url] = len(data)
         wide_columns = bundle.write_dataset(tmp / "data", content.site, content.agencies, content.reports)
         for name in plan.dataset_names():
             sizes[plan.data_file_url(name)] = (tmp / plan.data_file_url(name)).stat().st_size
@@ -111,13 +146,12 @@ def build(
             (tmp / url).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, tmp / url)
             sizes[url] = src.stat().st_size
-        site = contexts.Site.gather(content, findings, base, sizes)
-        site.search_enabled = search
-        site.xlsx_has_long = bundle.xlsx_has_long(content.reports)
+        site = gather(content, findings, base, sizes, search)
         notes += _render_pages(env, site, pages, wide_columns, tmp, workers)
         _copy_static(theme_path / "static", tmp / plan.STATIC)
         _copy_static(content_dir / OVERRIDES / "static", tmp / plan.STATIC)
-        _write(tmp / plan.FEED, _render(env, "feed.xml", _feed_context(site)))
+        summaries: dict[tuple[str, int], str] = {}
+        _write(tmp / plan.FEED, render_feed(env, site, summaries))
         if base:
             _write(tmp / plan.SITEMAP, _render(env, "sitemap.xml", {"base": base, "pages": [p for p in pages if p.in_sitemap]}))
         else:
@@ -130,7 +164,61 @@ def build(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     count = sum(1 for p in out.rglob("*") if p.is_file())
-    return BuildResult(out, len(pages), count, time.perf_counter() - started, notes, findings)
+    result = BuildResult(out, len(pages), count, time.perf_counter() - started, notes, findings)
+    kept = Kept(content_dir, out, content, findings, env, base, search, audit, pages, sizes, wide_columns, site, summaries)
+    return result, kept
+
+
+def gather(
+    content: Content, findings: list[Finding], base: str, sizes: dict[str, int], search: bool, xlsx_has_long: bool | None = None
+) -> contexts.Site:
+    """Step 2: what every page needs from the whole content (``xlsx_has_long`` when known)."""
+    site = contexts.Site.gather(content, findings, base, sizes)
+    site.search_enabled = search
+    site.xlsx_has_long = bundle.xlsx_has_long(content.reports) if xlsx_has_long is None else xlsx_has_long
+    return site
+
+
+def report_downloads(content: Content, report: Any) -> dict[str, bytes]:
+    """One report's own downloads (site path -> bytes): JSON, CSV and its YAML as written."""
+    agency = content.agencies.get(report.agency)
+    files: dict[str, bytes] = {}
+    for suffix, text in bundle.report_files(report, agency).items():
+        files[plan.report_data_url(report.agency, report.year, suffix)] = text.encode("utf-8") if isinstance(text, str) else text
+    yaml_file = content.root / "reports" / report.agency / f"{report.year}.yaml"
+    files[plan.report_data_url(report.agency, report.year, "yaml")] = yaml_file.read_bytes()
+    return files
+
+
+def render_page(env: jinja2.Environment, site: contexts.Site, page: plan.Page, wide_columns: list[Any]) -> bytes:
+    """Step 3: one page, as the bytes of its file."""
+    return _render(env, page.template, _context(site, page, wide_columns)).encode("utf-8")
+
+
+def render_feed(env: jinja2.Environment, site: contexts.Site, summaries: dict[tuple[str, int], str] | None = None) -> bytes:
+    """The Atom feed; ``summaries`` caches each report's summary between partial renders."""
+    return _render(env, "feed.xml", _feed_context(site, summaries)).encode("utf-8")
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Step 4 of a partial update: write a file only when its bytes changed, via temp + rename,
+    so a reader never sees half a file. Returns whether it was written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
 
 
 def _render_pages(
@@ -182,7 +270,7 @@ def _render_range(
 ) -> list[tuple[str, str]]:
     notes = []
     for page in pages[start::step]:
-        html = _render(env, page.template, _context(site, page, wide_columns)).encode("utf-8")
+        html = render_page(env, site, page, wide_columns)
         if page.kind == "report" and len(html) > PAGE_WEIGHT_LIMIT:
             notes.append((page.url, f"{page.url} 有 {len(html) // 1024} KB，超过每页 60 KB 的目标"))
         _write(tmp / page.url, html)
@@ -215,9 +303,15 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         raise BuildError(f"模板 {where} 出错：{e}") from e
 
 
-def _feed_context(site: contexts.Site) -> dict[str, Any]:
+def _feed_context(site: contexts.Site, summaries: dict[tuple[str, int], str] | None = None) -> dict[str, Any]:
+    if summaries is None:
+        summaries = {}
     entries = []
     for report in site.content.reports:
+        key = (report.agency, report.year)
+        summary = summaries.get(key)
+        if summary is None:
+            summary = summaries[key] = contexts.markdown.plain(report.overview, 200)
         when = report.published.isoformat() if report.published else f"{report.year + 1}-01-01"
         entries.append(
             {
@@ -225,7 +319,7 @@ def _feed_context(site: contexts.Site) -> dict[str, Any]:
                 "url": plan.report_url(report.agency, report.year),
                 "id": f"urn:xxgk:report:{report.agency}:{report.year}",
                 "updated": f"{when}T00:00:00Z",
-                "summary": contexts.markdown.plain(report.overview, 200),
+                "summary": summary,
             }
         )
     entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
@@ -257,13 +351,18 @@ def _copy_static(src: Path, dst: Path) -> None:
 
 
 def _index(site_dir: Path) -> None:
-    """The Pagefind search index, Chinese words segmented (pagefind[extended])."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--keep-index-url", "--silent"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0 or not (site_dir / plan.PAGEFIND / "pagefind.js").is_file():
+    index(site_dir)
+
+
+def index(site_dir: Path, output: Path | None = None) -> None:
+    """The Pagefind search index, Chinese words segmented (pagefind[extended]); into
+    ``site_dir/pagefind`` unless ``output`` is given (the preview makes it aside, then swaps)."""
+    argv = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--keep-index-url", "--silent"]
+    if output is not None:
+        argv += ["--output-path", str(output)]
+    output = output or site_dir / plan.PAGEFIND
+    result = subprocess.run(argv, capture_output=True, text=True)
+    if result.returncode != 0 or not (output / "pagefind.js").is_file():
         raise BuildError(
             "建立搜索索引失败（pagefind）。请确认已安装 pagefind[extended]。\n" + (result.stderr or result.stdout).strip()
         )

@@ -1,0 +1,384 @@
+"""The editors' live preview: serve the last good build, rebuild on change, reload the browser.
+
+Pieces, each a well-kept standard mechanism rather than hand-rolled polling:
+
+* **Watching**: watchfiles (Rust ``notify`` underneath; inotify on Linux) yields sets of changed
+  paths under the content folder and the themes, grouped with a short debounce.
+* **Serving**: the standard library's ``ThreadingHTTPServer``; only files under the current
+  build folder are served (a path that resolves outside it is refused with 403), and only on
+  loopback unless told otherwise.
+* **Reloading**: Server-Sent Events (the browser's ``EventSource``) on ``/__xxgk__/events``.
+  Each HTML page served gets one ``<script>`` that reloads when a new build is ready and,
+  while the content has errors, shows the findings in an overlay. The last good build keeps
+  being served until the errors are fixed; no restart needed.
+
+The builder is given (see :class:`Builder`; ``render.incremental.IncrementalBuilder`` for
+``xxgk serve``): it knows how to build everything once and how to bring the build folder up to
+date after some files changed, never leaving it half-written. Watching starts before the first
+build, so an edit saved during it is applied right after. Each page served is told the version
+it comes from (``data-version``), so a build finished before its event stream connects still
+reloads it. A builder may have ``close()`` (called when the preview stops).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Protocol
+
+from .findings import Finding
+
+EVENTS = "/__xxgk__/events"
+CLIENT = "/__xxgk__/preview.js"
+KEEPALIVE_SECONDS = 15.0
+
+
+@dataclass
+class BuildResult:
+    ok: bool  # False: the content has errors and the build folder was left as it was
+    findings: list[Finding] = field(default_factory=list)
+    seconds: float = 0.0
+    pages: int = 0  # files written by this build or update (none: the browser need not reload)
+
+
+class Builder(Protocol):
+    out: Path
+
+    def build(self) -> BuildResult: ...
+
+    def update(self, changed: set[Path]) -> BuildResult: ...
+
+
+class PreviewState:
+    """What the browser needs to know: the build's version, and the findings of the last try."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.ok = True
+        self.findings: list[dict[str, Any]] = []
+        self.closed = False
+        self.serial = 0  # every publish, so a new set of findings is sent even if as many as before
+        self._changed = threading.Condition()
+
+    def publish(self, result: BuildResult) -> None:
+        with self._changed:
+            if result.ok and result.pages:  # a new build; nothing written: no need to reload
+                self.version += 1
+            self.ok = result.ok
+            self.findings = [f.as_dict() for f in result.findings if f.severity == "error"]
+            self.serial += 1
+            self._changed.notify_all()
+
+    def close(self) -> None:
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+    def current(self) -> tuple[int, dict[str, Any]]:
+        with self._changed:
+            return self.serial, self.snapshot()
+
+    def snapshot(self) -> dict[str, Any]:
+        return {"version": self.version, "ok": self.ok, "findings": self.findings}
+
+    def wait(self, seen: int, timeout: float) -> tuple[int, dict[str, Any] | None]:
+        """Block until something is published after ``seen``: (serial, state), state None on
+        timeout or close."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.closed or self.serial != seen, timeout)
+            if self.closed or self.serial == seen:
+                return seen, None
+            return self.serial, self.snapshot()
+
+
+CLIENT_JS = r"""(function () {
+  "use strict";
+  var script = document.currentScript;
+  var here = script.src.replace(/preview\.js.*$/, "");
+  var served = script.getAttribute("data-version");
+  var version = served === null ? null : Number(served), panel = null;
+  function show(state) {
+    if (panel) { panel.remove(); panel = null; }
+    if (state.ok) return;
+    panel = document.createElement("section");
+    panel.setAttribute("role", "alert");
+    panel.setAttribute("aria-labelledby", "xxgk-preview-title");
+    panel.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;" +
+      "background:#fff;color:#1a1a1a;border-top:4px solid #b00020;padding:1rem 1.5rem;" +
+      "font:16px/1.6 system-ui,'Noto Sans CJK SC',sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.3)";
+    var h = document.createElement("h2");
+    h.id = "xxgk-preview-title";
+    h.style.cssText = "margin:0 0 .5rem;font-size:1.1rem;color:#b00020";
+    h.textContent = "内容有错误，预览仍显示上一次成功生成的版本（共 " + state.findings.length + " 处）";
+    panel.appendChild(h);
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:0;padding-left:1.2rem";
+    state.findings.forEach(function (f) {
+      var li = document.createElement("li");
+      var where = f.file + (f.line ? ":" + f.line + ":" + (f.column || 1) : "");
+      var code = document.createElement("code");
+      code.textContent = where;
+      li.appendChild(code);
+      li.appendChild(document.createTextNode(" " + f.rule + (f.field ? " " + f.field : "") + "：" + f.message));
+      list.appendChild(li);
+    });
+    panel.appendChild(list);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "关闭提示";
+    close.style.cssText = "margin-top:.75rem;font:inherit;padding:.25rem .75rem";
+    close.onclick = function () { panel.remove(); panel = null; };
+    panel.appendChild(close);
+    document.body.appendChild(panel);
+  }
+  var events = new EventSource(here + "events");
+  events.addEventListener("state", function (e) {
+    var state = JSON.parse(e.data);
+    if (version !== null && state.ok && state.version !== version) { location.reload(); return; }
+    version = state.version;
+    show(state);
+  });
+})();
+"""
+
+
+def _inject(html: bytes, version: int) -> bytes:
+    """The preview client at the end of the body, told which build the page comes from (so a
+    build finished between serving the page and the client connecting still reloads it)."""
+    tag = f'<script src="{CLIENT}" data-version="{version}"></script>'.encode()
+    at = html.rfind(b"</body>")
+    return html[:at] + tag + html[at:] if at >= 0 else html + tag
+
+
+def make_handler(root: Callable[[], Path], state: PreviewState) -> type[SimpleHTTPRequestHandler]:
+    class Handler(SimpleHTTPRequestHandler):
+        server_version = "xxgk-preview"
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet: the terminal is for findings
+            pass
+
+        def do_GET(self) -> None:
+            path = urllib.parse.urlsplit(self.path).path
+            version = state.version  # before reading the file: a newer page still reloads once
+            if path == EVENTS:
+                return self._events()
+            if path == CLIENT:
+                return self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", CLIENT_JS.encode())
+            file = self._resolve(path)
+            if file is None:
+                return self._send(
+                    HTTPStatus.FORBIDDEN,
+                    "text/plain; charset=utf-8",
+                    "403 只能访问预览文件夹中的文件".encode(),
+                )
+            if file.is_dir():
+                if not path.endswith("/"):
+                    # rebuilt from the checked parts: never "//host/", which would leave the site
+                    parts = [p for p in urllib.parse.unquote(path).split("/") if p]
+                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                    self.send_header("Location", urllib.parse.quote("/" + "".join(p + "/" for p in parts)))
+                    self.end_headers()
+                    return None
+                file = file / "index.html"
+            if not file.is_file():
+                return self._not_found(version)
+            try:
+                body = file.read_bytes()
+            except OSError:  # replaced or removed by a build in between
+                return self._not_found(version)
+            kind = self.guess_type(str(file))
+            if kind == "text/html":
+                kind, body = "text/html; charset=utf-8", _inject(body, version)
+            return self._send(HTTPStatus.OK, kind, body)
+
+        def _not_found(self, version: int) -> None:
+            missing = root() / "404.html"
+            try:
+                body = missing.read_bytes()
+            except OSError:  # no good build yet: a bare page, so the findings overlay can show
+                body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><body><p>404 未找到</p></body></html>'.encode()
+            self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", _inject(body, version))
+
+        def do_HEAD(self) -> None:
+            if urllib.parse.urlsplit(self.path).path == EVENTS:
+                return self._send(HTTPStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", b"")
+            self.head_only = True
+            try:
+                self.do_GET()
+            finally:
+                self.head_only = False
+
+        def _resolve(self, path: str) -> Path | None:
+            """The file for a URL path, or None when it would lie outside the build folder."""
+            base = root().resolve()
+            parts = [p for p in urllib.parse.unquote(path).split("/") if p]
+            if any(p in ("..", ".") or "\\" in p or "\x00" in p for p in parts):
+                return None
+            target = base.joinpath(*parts).resolve()
+            return target if target == base or target.is_relative_to(base) else None
+
+        def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if not getattr(self, "head_only", False):
+                self.wfile.write(body)
+
+        def _events(self) -> None:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen, current = state.current()
+            try:
+                self.wfile.write(b"retry: 1000\n\n")
+                while not state.closed:
+                    if current is not None:
+                        data = json.dumps(current, ensure_ascii=False)
+                        self.wfile.write(f"event: state\ndata: {data}\n\n".encode())
+                    else:
+                        self.wfile.write(b": keepalive\n\n")
+                    self.wfile.flush()
+                    seen, current = state.wait(seen, KEEPALIVE_SECONDS)
+            except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+                pass
+            self.close_connection = True
+
+    return Handler
+
+
+class PreviewServer:
+    """Serves ``builder.out`` and keeps it up to date with the watched folders."""
+
+    def __init__(
+        self,
+        builder: Builder,
+        watch: Iterable[Path],
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        report: Callable[[BuildResult, set[Path] | None], None] = lambda result, changed: None,
+    ):
+        self.builder = builder
+        self.watch = [p for p in watch if p.exists()]
+        self.state = PreviewState()
+        self.report = report
+        self.stop = threading.Event()
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(lambda: builder.out, self.state))
+        self.httpd.daemon_threads = True
+        self._watcher: threading.Thread | None = None
+        self._http: threading.Thread | None = None
+        self.watching = threading.Event()  # the watches are in place
+        self.built = threading.Event()  # the first build is done: changes may be applied
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def first_build(self) -> BuildResult:
+        """The full build. Watching starts before it, so an edit made meanwhile is not lost:
+        it is applied once the build is done."""
+        self._start_watching()
+        try:
+            result = self.builder.build()
+        finally:
+            self.built.set()
+        self.state.publish(result)
+        self.report(result, None)
+        return result
+
+    def start(self) -> None:
+        """Watch (if ``first_build`` did not start it) and serve in background threads;
+        :meth:`close` stops both."""
+        self._start_watching()
+        self.built.set()
+        self.watching.wait(10)
+        self._http = threading.Thread(
+            target=self.httpd.serve_forever, args=(0.1,), name="xxgk-http", daemon=True
+        )
+        self._http.start()
+
+    def _start_watching(self) -> None:
+        if self._watcher is None:
+            self._watcher = threading.Thread(target=self._watch_loop, name="xxgk-watch", daemon=True)
+            self._watcher.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until :meth:`close` (True) or ``timeout``; Ctrl-C reaches the caller."""
+        return self.stop.wait(timeout)
+
+    def close(self) -> None:
+        """Stop watching and serving; open event streams end. Safe to call twice."""
+        self.stop.set()
+        self.state.close()
+        if self._http is not None:
+            self.httpd.shutdown()  # returns once serve_forever has stopped
+            self._http.join(timeout=5)
+            self._http = None
+        self.httpd.server_close()
+        if self._watcher is not None:
+            self._watcher.join(timeout=10)
+            self._watcher = None
+        close = getattr(self.builder, "close", None)  # e.g. a pending background refresh
+        if close is not None:
+            close()
+
+    def _watch_loop(self) -> None:
+        try:
+            self._watch_changes()
+        except Exception as e:  # e.g. the content folder was removed: say so; keep serving
+            self.watching.set()
+            if not self.stop.is_set():
+                failure = BuildResult(
+                    False, [_internal_error(e, "监视文件夹时出错，预览不再自动更新，请重新启动 xxgk serve")]
+                )
+                self.state.publish(failure)
+                self.report(failure, set())
+
+    def _watch_changes(self) -> None:
+        import watchfiles
+
+        waiting: set[Path] = set()
+        # step: the changes are handed over once 20 ms pass without a new one (an editor's
+        # save is several events); debounce: at most 400 ms are grouped together.
+        # rust_timeout + yield_on_timeout: an empty set every 200 ms, the first one telling that
+        # the watches are in place (``start`` waits for it, so no edit after it is missed).
+        for changes in watchfiles.watch(
+            *self.watch,
+            debounce=400,
+            step=20,
+            stop_event=self.stop,
+            raise_interrupt=False,
+            rust_timeout=200,
+            yield_on_timeout=True,
+        ):
+            self.watching.set()
+            if self.stop.is_set():
+                return
+            waiting |= {Path(p) for _, p in changes}
+            if not waiting or not self.built.is_set():
+                continue
+            changed, waiting = waiting, set()
+            start = time.perf_counter()
+            try:
+                result = self.builder.update(changed)
+            except Exception as e:  # a bug must not take the preview down; say it and go on
+                result = BuildResult(False, [_internal_error(e)])
+            result.seconds = result.seconds or time.perf_counter() - start
+            self.state.publish(result)
+            self.report(result, changed)
+
+
+def _internal_error(error: Exception, what: str = "生成时出现程序错误") -> Finding:
+    from .findings import ERROR, Location
+
+    return Finding(ERROR, "INTERNAL", f"{what}：{type(error).__name__}: {error}", Location("xxgk"))
