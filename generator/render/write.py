@@ -29,6 +29,7 @@ import jinja2
 from ..checks.run import check_content, failed
 from ..content import Content, load_content
 from ..export import bundle
+from ..export.files import write as _write
 from ..findings import Finding
 from . import contexts, plan
 from .templates import ThemeError, environment, theme_dir
@@ -335,14 +336,6 @@ def _originals(content: Content) -> dict[str, Path]:
             if src.is_file():
                 out[plan.original_url(report.agency, report.year, report.source.file)] = src
     return out
-
-
-def _write(path: Path, data: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8", newline="")
-    else:
-        path.write_bytes(data)
 
 
 def _copy_static(src: Path, dst: Path) -> None:
