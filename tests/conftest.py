@@ -16,13 +16,18 @@ DEMO = ROOT / "content"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def working_copy(source: Path, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of a content folder, with the working folder set so findings name ``name/…``."""
+    copy = tmp_path / name
+    shutil.copytree(source, copy)
+    monkeypatch.chdir(tmp_path)
+    return copy
+
+
 @pytest.fixture
 def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the demo content, with the working folder set so findings name ``content/…``."""
-    copy = tmp_path / "content"
-    shutil.copytree(DEMO, copy)
-    monkeypatch.chdir(tmp_path)
-    return copy
+    return working_copy(DEMO, "content", tmp_path, monkeypatch)
 
 
 def check(root: Path) -> list[Finding]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from generator.checks.run import check_content
 from generator.content import load_content
 from generator.findings import Finding
 
-from .conftest import DATA, edit
+from .conftest import DATA, edit, working_copy
 from .data.audit import make_portal
 
 PORTAL = DATA / "audit" / "portal"
@@ -28,10 +27,7 @@ QUALITY = ("Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7")
 
 @pytest.fixture
 def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "portal"
-    shutil.copytree(PORTAL, copy)
-    monkeypatch.chdir(tmp_path)
-    return copy
+    return working_copy(PORTAL, "portal", tmp_path, monkeypatch)
 
 
 def audited(root: Path) -> list[Finding]:
