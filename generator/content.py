@@ -42,15 +42,23 @@ class Content:
     agencies: dict[str, Agency]
     reports: list[Report]
     findings: list[Finding] = field(default_factory=list)
+    _by_agency: tuple[tuple[int, int], dict[str, dict[int, Report]]] | None = field(default=None, repr=False, compare=False)
 
     def reports_of(self, agency_id: str) -> list[Report]:
-        return [r for r in self.reports if r.agency == agency_id]
+        return list(self._index().get(agency_id, {}).values())
 
     def report(self, agency_id: str, year: int) -> Report | None:
-        for r in self.reports:
-            if r.agency == agency_id and r.year == year:
-                return r
-        return None
+        return self._index().get(agency_id, {}).get(year)
+
+    def _index(self) -> dict[str, dict[int, Report]]:
+        """Reports by agency and year, in ``reports`` order; made again if the list changed."""
+        key = (id(self.reports), len(self.reports))
+        if self._by_agency is None or self._by_agency[0] != key:
+            index: dict[str, dict[int, Report]] = {}
+            for r in self.reports:
+                index.setdefault(r.agency, {}).setdefault(r.year, r)
+            self._by_agency = (key, index)
+        return self._by_agency[1]
 
     @property
     def years(self) -> list[int]:

@@ -52,7 +52,37 @@ class _Refused(Exception):
 
 # libyaml's parser (shipped in PyYAML's wheels) is ten times faster than the pure-Python one
 # and gives the same marks; fall back to the latter where PyYAML was built without it.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader, with the type of a plain scalar remembered by its text.
+
+    A report holds about 200 plain scalars, mostly the same few numbers; the safe resolver
+    tries its regular expressions on each. Without path resolvers (the safe loader has none)
+    a plain scalar's tag depends on its text alone, so the answer is kept (short texts only).
+    """
+
+    _tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0] and len(value) <= _MEMO_LENGTH:
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = self._tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # no path resolvers: nothing to track while composing
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+_MEMO_LENGTH = 40
+# Scalars are immutable, so the value built for a (tag, text) pair is kept and shared.
+_SCALARS: dict[tuple[str, str], Any] = {}
 
 
 def load_text(text: str, path: str) -> tuple[Loaded | None, list[Finding]]:
@@ -138,7 +168,7 @@ def _build(
                 raise _Refused(
                     "键必须是简单的文字", key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 )
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node)
             line = key_node.start_mark.line + 1
             if key in out:
                 findings.append(
@@ -161,7 +191,20 @@ def _build(
             _build(loader, item, key_path + (i,), marks, findings, path, seen)
             for i, item in enumerate(node.value)
         ]
-    return loader.construct_object(node)
+    return _scalar(loader, node)
+
+
+def _scalar(loader: Any, node: ScalarNode) -> Any:
+    key = (node.tag, node.value)
+    value = _SCALARS.get(key, _MISSING)
+    if value is _MISSING:
+        value = loader.construct_object(node)
+        if len(node.value) <= _MEMO_LENGTH and len(_SCALARS) < 100_000:
+            _SCALARS[key] = value
+    return value
+
+
+_MISSING = object()
 
 
 def _dotted(key_path: tuple[Any, ...]) -> str:

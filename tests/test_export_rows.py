@@ -89,10 +89,20 @@ def test_xlsx_is_deterministic_and_opens(demo):  # type: ignore[no-untyped-def]
     two = files.xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
     assert one == two
     with zipfile.ZipFile(io.BytesIO(one)) as z:
-        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
-        assert b"2000-01-01T00:00:00Z" in z.read("docProps/core.xml")
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}  # no entry carries the clock
+        core = z.read("docProps/core.xml")
+        assert core.count(b"2000-01-01T00:00:00Z") == 2  # created and modified
     book = openpyxl.load_workbook(io.BytesIO(one))
     assert [[c.value for c in r] for r in book["long"].iter_rows()] == [["a", "b"], [1, "二"]]
+
+
+def test_xlsx_writes_text_as_text():  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    text = ["=1+1", "0012", "http://example.org", "1,036", ""]
+    data = files.xlsx_bytes([("t", ["a", "b", "c", "d", "e"], [dict(zip("abcde", text, strict=True))])])
+    row = [c.value for c in next(openpyxl.load_workbook(io.BytesIO(data))["t"].iter_rows(min_row=2))]
+    assert row == ["=1+1", "0012", "http://example.org", "1,036", None]
 
 
 def test_report_files_round_trip(demo):  # type: ignore[no-untyped-def]
@@ -110,3 +120,33 @@ def test_xlsx_leaves_out_the_long_sheet_for_big_portals(demo, monkeypatch, tmp_p
     monkeypatch.setattr(bundle, "XLSX_LONG_LIMIT", 100)
     bundle.write_dataset(tmp_path, demo.site, demo.agencies, demo.reports)
     assert openpyxl.load_workbook(tmp_path / "xxgk.xlsx").sheetnames == ["wide", "columns"]
+
+
+def test_long_form_lines_are_what_csv_and_json_write(demo):  # type: ignore[no-untyped-def]
+    """long_form encodes a line position by position; it must give exactly the bytes of
+    writing long_rows through csv.writer and json, also for names that need quoting."""
+    import copy
+
+    from generator.export import long_form
+
+    report = copy.copy(demo.report("shiwo", 2021))  # derived cells
+    report.derived = list(report.derived) + ["requests.received_new.natural_person"]
+    report.uncertain = ["requests.total.other"]
+    report.requests = {k: list(v) for k, v in report.requests.items()}
+    report.requests["received_new"][1] = None
+    report.requests["received_new"][2] = "/"
+    agency = copy.copy(demo.agencies["shiwo"])
+    cases = [(r, demo.agencies.get(r.agency)) for r in demo.reports] + [(report, agency)]
+    for name in ['逗号,引号"与\n换行', " 前导空格", "", "{\"a\": 1}, {"]:
+        odd = copy.copy(agency)
+        odd.name = name
+        cases.append((report, odd))
+        cases.append((report, None))
+    for r, a in cases:
+        rows = long_rows(r, a)
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows([row[c.name] for c in LONG_COLUMNS] for row in rows)
+        assert "".join(long_form.csv_lines(r, a)) == out.getvalue()
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        assert long_form.json_lines(r, a) == [encode(row) for row in rows]
+    assert bundle.report_files(report, agency)["csv"] == files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model.portal import Agency, SiteConfig
 from ..model.report import Report
-from . import files
+from . import files, long_form
 from .rows import LONG_COLUMNS, ColumnDoc, long_rows, wide_columns, wide_row
 
 LONG = "xxgk-long"
@@ -23,16 +23,17 @@ FULL = "xxgk"
 def report_files(report: Report, agency: Agency | None) -> dict[str, str]:
     """The report's data as JSON and CSV (long form), by suffix. The YAML download is the
     report's own content file, copied as it is (see ``render.write``)."""
-    data = report.to_data()
-    names = [c.name for c in LONG_COLUMNS]
     return {
-        "json": files.json_text(data),
-        "csv": files.csv_text(names, long_rows(report, agency)),
+        "json": files.json_text(report.to_data()),
+        "csv": files.BOM + LONG_CSV_HEADER + "".join(long_form.csv_lines(report, agency)),
     }
 
 
+LONG_CSV_HEADER = long_form._csv_fields(long_form.NAMES) + "\r\n"
+
+
 # Above this many long rows the XLSX workbook holds only the wide sheet and the column
-# descriptions: openpyxl writes about 40,000 cells a second, and Excel stops at 1,048,576 rows.
+# descriptions: XlsxWriter writes about 250,000 cells a second, and Excel stops at 1,048,576 rows.
 XLSX_LONG_LIMIT = 100_000
 
 
@@ -64,10 +65,16 @@ def write_dataset(
     docs = [{"form": "long", **r} for r in files.columns_rows(LONG_COLUMNS)] + [
         {"form": "wide", **r} for r in files.columns_rows(wide_cols)
     ]
-    files.write_csv(folder / f"{LONG}.csv", long_names, long())
+    files.write_lines(
+        folder / f"{LONG}.csv",
+        (line for r in reports for line in long_form.csv_lines(r, agencies.get(r.agency))),
+        head=files.BOM + LONG_CSV_HEADER,
+    )
     files.write_csv(folder / f"{WIDE}.csv", wide_names, wide())
     files.write_csv(folder / f"{COLUMNS}.csv", ["form", "column", "description"], docs)
-    files.write_json_list(folder / f"{LONG}.json", long())
+    files.write_json_lines(
+        folder / f"{LONG}.json", (line for r in reports for line in long_form.json_lines(r, agencies.get(r.agency)))
+    )
     files.write_json_list(folder / f"{WIDE}.json", wide())
     head = files.json_text(
         {

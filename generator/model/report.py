@@ -444,11 +444,13 @@ _NUMBERISH = re.compile(r"^[\s+\-－＋0-9０-９,，.．]+$")
 def _cell(
     v: _Validator, table: spec.Table, row: spec.Row, column: spec.Column, value: Any, index: int
 ) -> Cell:
+    if value is None or value == spec.NOT_APPLICABLE:
+        return value  # type: ignore[no-any-return]
+    if type(value) is int and (value >= 0 or column.kind == spec.CHANGE):
+        return value  # the common case, before any message is put together
     address = cell_address(table.key, row.key, column.key)
     where = f"{row.label} · {column.full_label}（{address}）"
     keys = (table.key, row.key, index)
-    if value is None or value == spec.NOT_APPLICABLE:
-        return value  # type: ignore[no-any-return]
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         v.error(f"{where}应为数字，实为 {_type_name(value)}", *keys, field=address)
         return None

@@ -15,6 +15,7 @@ Templates:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Kinds of cell. A cell may also be ``None`` (blank or unreadable) or ``"/"`` (not applicable).
 COUNT = "count"  # a non-negative whole number
@@ -31,7 +32,7 @@ class Column:
     kind: str = COUNT
     group: str = ""  # a spanning header printed above the column, if any
 
-    @property
+    @cached_property
     def full_label(self) -> str:
         return f"{self.group} · {self.label}" if self.group else self.label
 
@@ -45,7 +46,7 @@ class Row:
     group: str = ""  # the printed label of the spanning row header (or 第二十条 item), if any
     subgroup: str = ""
 
-    @property
+    @cached_property
     def full_label(self) -> str:
         return " · ".join(p for p in (self.group, self.subgroup, self.label) if p)
 
@@ -67,12 +68,13 @@ class Table:
     columns: tuple[Column, ...] = ()  # shared columns, where every row has the same ones
 
     def row(self, key: str) -> Row:
-        for r in self.rows:
-            if r.key == key:
-                return r
-        raise KeyError(key)
+        return self._rows_by_key[key]
 
-    @property
+    @cached_property  # frozen: computed once per table (cached_property writes __dict__ itself)
+    def _rows_by_key(self) -> dict[str, Row]:
+        return {r.key: r for r in self.rows}
+
+    @cached_property
     def row_keys(self) -> tuple[str, ...]:
         return tuple(r.key for r in self.rows)
 
@@ -86,10 +88,11 @@ class Template:
     tables: tuple[Table, ...] = field(default=())
 
     def table(self, key: str) -> Table:
-        for t in self.tables:
-            if t.key == key:
-                return t
-        raise KeyError(key)
+        return self._tables_by_key[key]
+
+    @cached_property
+    def _tables_by_key(self) -> dict[str, Table]:
+        return {t.key: t for t in self.tables}
 
 
 # --- Part 2: 主动公开政府信息情况 ------------------------------------------------------------

@@ -9,11 +9,14 @@ name fails the build instead of printing nothing.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from .table_html import table_rows
 
 THEMES = Path(__file__).resolve().parent.parent.parent / "themes"
 
@@ -34,11 +37,17 @@ def relative_url(target: str, page: str) -> str:
     """``target`` (a site path like ``reports/a/2020.html``) as a link from ``page``."""
     if "://" in target or target.startswith(("#", "mailto:", "tel:")):
         return target
+    return _relative(target, posixpath.dirname(page))
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, base: str) -> str:
+    # Kept per (target, folder): the pages of a folder ask for the same links (style sheet,
+    # menu, the agency's other years), and posixpath.relpath was a tenth of rendering.
     anchor = ""
     if "#" in target:
         target, anchor = target.split("#", 1)
         anchor = "#" + anchor
-    base = posixpath.dirname(page)
     if target in ("", "."):
         target = "index.html"
     rel = posixpath.relpath(target, base or ".")
@@ -63,6 +72,7 @@ def environment(theme: Path, overrides: Path | None = None) -> jinja2.Environmen
         keep_trailing_newline=True,
     )
     env.filters["url"] = _url_filter
+    env.globals["table_rows"] = _table_rows
     env.filters["num"] = format_number
     return env
 
@@ -70,6 +80,12 @@ def environment(theme: Path, overrides: Path | None = None) -> jinja2.Environmen
 @jinja2.pass_context
 def _url_filter(context: Any, target: str) -> str:
     return relative_url(target, context["page_url"])
+
+
+@jinja2.pass_context
+def _table_rows(context: Any, table: Any) -> Any:
+    page = context["page_url"]
+    return table_rows(table, lambda target: relative_url(target, page))
 
 
 def format_number(value: Any) -> str:
