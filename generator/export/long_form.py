@@ -44,7 +44,7 @@ def _json_members(mapping: dict[str, Any]) -> str:
 Position = tuple[str, str, str]  # (cell address, CSV text, JSON members) of the position columns
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _layout(template: str) -> tuple[tuple[str, tuple[tuple[str, tuple[Position, ...]], ...]], ...]:
     """For each table of the template, for each row, the encoded position of every cell."""
     tables = []
