@@ -10,13 +10,18 @@ separate virtualenv, never the project's; default /tmp/xxgk-bench-mkdocs-venv). 
 builds in a fresh process ``--runs`` times (sizes above 5,000 reports ``--large-runs`` times);
 reported are the median wall time, HTML pages per second, and the median peak resident memory
 of the process tree (``wait4``: the largest of the process and the children it waited for,
-e.g. xxgk's Pagefind). Hugo builds no search index; mkdocs-material builds its lunr index.
+e.g. xxgk's Pagefind). Hugo has no search index of its own: ``hugo`` is Hugo alone, and
+``hugo+pagefind`` is Hugo followed by the same Pagefind (``pagefind[extended]``, Chinese) over
+its output (the layout marks ``<main>`` as the part to index), which is how a Hugo site gets
+offline search: the peer for "a full build, search index included". mkdocs-material builds its
+lunr index.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -24,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from generator.content import load_content
 from generator.model import spec
@@ -93,7 +99,7 @@ unsafe = false
 """
 HUGO_BASEOF = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><header><a href="{{ "" | relURL }}">{{ site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+<body><header><a href="{{ "" | relURL }}">{{ site.Title }}</a></header><main data-pagefind-body>{{ block "main" . }}{{ end }}</main></body></html>
 """
 HUGO_SINGLE = '{{ define "main" }}{{ .Content }}{{ end }}\n'
 HUGO_LIST = '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n'
@@ -140,17 +146,26 @@ def mkdocs_venv(folder: Path) -> Path:
 XXGK = "import sys; from generator.render.write import build; build(sys.argv[1], sys.argv[2])"
 
 
-def measure(name: str, argv: list[str], out: Path, runs: int, cwd: Path | None = None) -> dict[str, float]:
-    times, peaks = [], []
+def measure(jobs: list[tuple[str, list[str], Path, Path | None]], runs: int) -> list[dict[str, Any]]:
+    """Run every job ``runs`` times, taking turns (job 1, job 2, …, job 1, …) so that a change
+    in the machine's load touches every tool alike. Before each run the previous output is
+    removed and the disk cache flushed (``sync``), outside the timing."""
+    times: dict[str, list[float]] = {name: [] for name, *_ in jobs}
+    peaks: dict[str, list[float]] = {name: [] for name, *_ in jobs}
     for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        seconds, peak = run_once(argv, cwd)
-        times.append(seconds)
-        peaks.append(peak)
-    pages = html_pages(out)
-    t = statistics.median(times)
-    return {"tool": name, "pages": pages, "seconds": t, "pages_per_s": pages / t, "peak_mb": statistics.median(peaks),
-            "runs": runs, "all": times}
+        for name, argv, out, cwd in jobs:
+            shutil.rmtree(out, ignore_errors=True)
+            os.sync()
+            seconds, peak = run_once(argv, cwd)
+            times[name].append(seconds)
+            peaks[name].append(peak)
+    results = []
+    for name, _argv, out, _cwd in jobs:
+        pages = html_pages(out)
+        t = statistics.median(times[name])
+        results.append({"tool": name, "pages": pages, "seconds": t, "pages_per_s": pages / t,
+                        "peak_mb": statistics.median(peaks[name]), "runs": runs, "all": times[name]})
+    return results
 
 
 def main() -> None:
@@ -158,15 +173,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="300x7", help="agencies x years, comma-separated")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--large-runs", type=int, default=1)
-    parser.add_argument("--tools", default="xxgk,hugo,mkdocs")
+    parser.add_argument("--tools", default="xxgk,hugo,hugo+pagefind,mkdocs")
     parser.add_argument("--mkdocs-venv", type=Path, default=Path(tempfile.gettempdir()) / "xxgk-bench-mkdocs-venv")
     args = parser.parse_args()
     tools = args.tools.split(",")
     mkdocs = mkdocs_venv(args.mkdocs_venv) if "mkdocs" in tools else None
     hugo = shutil.which("hugo")
-    if "hugo" in tools and not hugo:
+    if ("hugo" in tools or "hugo+pagefind" in tools) and not hugo:
         raise SystemExit("hugo 未安装（Debian 软件包 hugo）")
-    print(f"{'portal':>8} {'reports':>8} {'tool':>8} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} runs")
+    print(f"{'portal':>8} {'reports':>8} {'tool':>13} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} runs")
     for size in args.sizes.split(","):
         agencies, years = (int(x) for x in size.split("x"))
         with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp:
@@ -178,18 +193,28 @@ def main() -> None:
             if "xxgk" in tools:
                 jobs.append(("xxgk", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site")],
                              work / "site", ROOT))
-            if "hugo" in tools:
+            if "hugo" in tools or "hugo+pagefind" in tools:
                 write_hugo(work / "hugo", reports)
-                jobs.append(("hugo", [hugo, "--source", str(work / "hugo"), "--destination", str(work / "hugo-out"),
-                                      "--quiet"], work / "hugo-out", None))
+                hugo_argv = [hugo, "--source", str(work / "hugo"), "--destination", str(work / "hugo-out"), "--quiet"]
+            if "hugo" in tools:
+                jobs.append(("hugo", hugo_argv, work / "hugo-out", None))
+            if "hugo+pagefind" in tools:
+                pagefind = [sys.executable, "-m", "pagefind", "--site", str(work / "hugo-out"), "--silent"]
+                script = f"{shlex.join(hugo_argv)} && {shlex.join(pagefind)}"
+                jobs.append(("hugo+pagefind", ["sh", "-c", script], work / "hugo-out", None))
             if "mkdocs" in tools and mkdocs:
                 write_mkdocs(work / "mk", reports)
                 jobs.append(("mkdocs", [str(mkdocs), "build", "-q", "-f", str(work / "mk/mkdocs.yml"),
                                         "-d", str(work / "mk-out")], work / "mk-out", None))
-            for name, argv, out, cwd in jobs:
-                r = measure(name, argv, out, runs, cwd=cwd)
-                print(f"{size:>8} {n:>8} {r['tool']:>8} {r['pages']:>7} {r['seconds']:>9.1f} {r['pages_per_s']:>8.0f} "
+            results = measure(jobs, runs)
+            base = {r["tool"]: r["seconds"] for r in results}
+            for r in results:
+                print(f"{size:>8} {n:>8} {r['tool']:>13} {r['pages']:>7} {r['seconds']:>9.1f} {r['pages_per_s']:>8.0f} "
                       f"{r['peak_mb']:>8.0f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})", flush=True)
+            if "xxgk" in base:
+                for peer in ("hugo+pagefind", "hugo", "mkdocs"):
+                    if peer in base:
+                        print(f"{size:>8} xxgk / {peer}: {base['xxgk'] / base[peer]:.2f} (median time ratio)", flush=True)
 
 
 if __name__ == "__main__":

@@ -41,14 +41,13 @@ from ..content import AGENCIES_FILE, REPORTS_DIR, SITE_FILE, Content, ContentErr
 from ..export import bundle
 from ..findings import ERROR, Finding, Location, display_path, sort_findings
 from ..preview import BuildResult
-from . import plan
+from . import plan, search
 from .write import (
     BuildError,
     CheckFailed,
     Kept,
     build_kept,
     gather,
-    index,
     render_feed,
     render_page,
     report_downloads,
@@ -148,7 +147,7 @@ class IncrementalBuilder:
             assert kept.content.site is not None
             bundle.write_dataset(work / "data", kept.content.site, kept.content.agencies, kept.content.reports)
             if kept.search:
-                index(self.out, work / plan.PAGEFIND)
+                search.index(kept.content, work / plan.PAGEFIND)
             with self.lock:
                 if generation != self.generation:
                     return

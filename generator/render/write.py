@@ -1,23 +1,30 @@
 """Build the site: gather and check everything, render into a temporary folder, swap it in.
 
 The order follows mkdocs' ``build``: load and check all content first (a build with errors
-never starts), compute every export and file size, then render every page into a temporary
-folder beside the output, copy static files, originals and downloads, index the pages with
-Pagefind, and only then replace the output folder. A failure at any step removes the
-temporary folder and leaves the previous site as it was. Nothing here depends on the clock
-or on dict/file-system order, so two builds of the same content are byte-identical.
+never finishes), render every page into a temporary folder beside the output, copy static
+files, originals and downloads, and only then replace the output folder. A failure at any step
+removes the temporary folder and leaves the previous site as it was. Nothing here depends on
+the clock, on dict/file-system order or on how work is shared out, so two builds of the same
+content are byte-identical.
 
-Pagefind (``pagefind[extended]`` from PyPI, the Chinese-segmenting build) writes the search
-index; it is run as ``python -m pagefind`` so the build needs no Node and no network.
+The work is spread over the machine's cores, because a county portal has thousands of
+reports and the office rebuilds it often in January:
+
+* as soon as the content is loaded, two things that need nothing else start in the
+  background: the search index (:class:`search.Indexer`, Pagefind in its own process) and the
+  whole-dataset files (a forked process writing ``data/xxgk*``);
+* meanwhile the content is checked, then the pages are rendered by forked workers, each also
+  writing the downloads (original, YAML, JSON, CSV) of the reports whose pages it renders,
+  since a report page gives their sizes;
+* the open-data page, which gives the dataset files' sizes, is rendered last.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -31,7 +38,9 @@ from ..content import Content, load_content
 from ..export import bundle
 from ..export.files import write as _write
 from ..findings import Finding
+from ..model.report import Report
 from . import contexts, plan
+from .search import Indexer, SearchError
 from .templates import ThemeError, environment, theme_dir
 
 MARKER = ".xxgk-build"  # marks a folder this command made, so it may replace it
@@ -115,40 +124,68 @@ def build_kept(
     """:func:`build`, also returning what it computed, for the preview's partial renders."""
     started = time.perf_counter()
     content_dir, out = Path(content_dir), Path(out)
-    content, findings = load_and_check(content_dir)
-    assert content.site is not None
+    content = load_content(content_dir)
+    # The content lives as long as the build: the garbage collector, here and in the forked
+    # processes, need not walk it again (and in a fork, walking it would copy its memory).
+    gc.collect()
+    gc.freeze()
+    try:
+        return _build_loaded(content, content_dir, out, theme, base_url, search, workers, audit, started)
+    finally:
+        gc.unfreeze()
+
+
+def _build_loaded(
+    content: Content,
+    content_dir: Path,
+    out: Path,
+    theme: str,
+    base_url: str | None,
+    search: bool,
+    workers: int | None,
+    audit: bool,
+    started: float,
+) -> tuple[BuildResult, Kept]:
     _check_out(out, content_dir)
     try:
         theme_path = theme_dir(theme)
     except ThemeError as e:
         raise BuildError(str(e)) from e
     env = environment(theme_path, content_dir / OVERRIDES / "templates")
-    base = (base_url or content.site.base_url or "").strip()
-    if base and not base.endswith("/"):
-        base += "/"
-
-    originals = _originals(content)
-    pages = plan.pages(content, audit=audit)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
     notes: list[str] = []
+    indexer: Indexer | None = None
+    dataset: _Forked | None = None
     try:
-        # Downloads first, so every page can give their sizes.
-        sizes: dict[str, int] = {}
-        for report in content.reports:
-            for url, data in report_downloads(content, report).items():
-                _write(tmp / url, data)
-                sizes[url] = len(data)
-        wide_columns = bundle.write_dataset(tmp / "data", content.site, content.agencies, content.reports)
+        if content.site is not None and not failed(content.findings):
+            # What needs only the content starts now and runs beside everything else.
+            if search:
+                try:
+                    indexer = Indexer(content, tmp / plan.PAGEFIND).start()
+                except SearchError as e:
+                    raise BuildError(str(e)) from e
+            site_config, agencies, reports = content.site, content.agencies, content.reports
+            dataset = _Forked(lambda: bundle.write_dataset(tmp / "data", site_config, agencies, reports))
+        findings = check_content(content, audit=True)
+        if failed(findings) or content.site is None:
+            raise CheckFailed(findings)
+        base = (base_url or content.site.base_url or "").strip()
+        if base and not base.endswith("/"):
+            base += "/"
+        pages = plan.pages(content, audit=audit)
+        site = gather(content, findings, base, {}, search)
+        rendered, sizes = _render_pages(env, site, [p for p in pages if p.kind != "data"], tmp, workers)
+        notes += rendered
+        assert dataset is not None
+        wide_columns = dataset.result()
         for name in plan.dataset_names():
             sizes[plan.data_file_url(name)] = (tmp / plan.data_file_url(name)).stat().st_size
-        for url, src in originals.items():
-            (tmp / url).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, tmp / url)
-            sizes[url] = src.stat().st_size
-        site = gather(content, findings, base, sizes, search)
-        notes += _render_pages(env, site, pages, wide_columns, tmp, workers)
+        site.file_sizes = sizes
+        for page in pages:
+            if page.kind == "data":
+                _write(tmp / page.url, render_page(env, site, page, wide_columns))
         _copy_static(theme_path / "static", tmp / plan.STATIC)
         _copy_static(content_dir / OVERRIDES / "static", tmp / plan.STATIC)
         summaries: dict[tuple[str, int], str] = {}
@@ -158,16 +195,75 @@ def build_kept(
         else:
             notes.append("未设置 base_url（site.yaml 或 --base-url），没有生成 sitemap.xml；订阅源使用相对链接")
         (tmp / MARKER).write_text("xxgk\n", encoding="utf-8")
-        if search:
-            _index(tmp)
+        if indexer is not None:
+            try:
+                indexer.wait()
+            except SearchError as e:
+                raise BuildError(str(e)) from e
         _swap(tmp, out)
     except BaseException:
+        if indexer is not None:
+            indexer.cancel()
+        if dataset is not None:
+            dataset.cancel()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     count = sum(1 for p in out.rglob("*") if p.is_file())
     result = BuildResult(out, len(pages), count, time.perf_counter() - started, notes, findings)
     kept = Kept(content_dir, out, content, findings, env, base, search, audit, pages, sizes, wide_columns, site, summaries)
     return result, kept
+
+
+class _Forked:
+    """Runs ``work()`` in a forked process (which shares the loaded content without copying
+    it); :meth:`result` waits for its return value or raises its error as a BuildError.
+    Where processes cannot be forked, the work is done at once, in this process."""
+
+    def __init__(self, work: Any):
+        self.process: Any = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.value, self.error = None, ""
+            try:
+                self.value = work()
+            except Exception as e:  # reported by result(), like the forked case
+                self.error = f"{type(e).__name__}: {e}"
+            return
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+
+        def run() -> None:
+            try:
+                send.send(("ok", work()))
+            except BaseException as e:
+                send.send(("error", f"{type(e).__name__}: {e}"))
+            finally:
+                send.close()
+
+        self.process = context.Process(target=run, daemon=True)
+        self.process.start()
+        send.close()
+
+    def result(self) -> Any:
+        if self.process is None:
+            if self.error:
+                raise BuildError(f"写出数据下载文件时出错：{self.error}")
+            return self.value
+        try:
+            kind, value = self.receive.recv()
+        except EOFError:
+            kind, value = "error", f"进程意外退出（退出码 {self.process.exitcode}）"
+        finally:
+            self.process.join()
+            self.receive.close()
+        if kind == "error":
+            raise BuildError(f"写出数据下载文件时出错：{value}")
+        return value
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+        if self.process is not None:
+            self.process.join()
 
 
 def gather(
@@ -191,8 +287,9 @@ def report_downloads(content: Content, report: Any) -> dict[str, bytes]:
     return files
 
 
-def render_page(env: jinja2.Environment, site: contexts.Site, page: plan.Page, wide_columns: list[Any]) -> bytes:
-    """Step 3: one page, as the bytes of its file."""
+def render_page(env: jinja2.Environment, site: contexts.Site, page: plan.Page, wide_columns: list[Any] | None = None) -> bytes:
+    """Step 3: one page, as the bytes of its file (the open-data page also needs the wide
+    columns that the dataset files were written with)."""
     return _render(env, page.template, _context(site, page, wide_columns)).encode("utf-8")
 
 
@@ -226,60 +323,87 @@ def _render_pages(
     env: jinja2.Environment,
     site: contexts.Site,
     pages: list[plan.Page],
-    wide_columns: list[Any],
     tmp: Path,
     workers: int | None,
-) -> list[str]:
-    """Render every page into ``tmp``; on big sites in several forked processes (one per core).
+) -> tuple[list[str], dict[str, int]]:
+    """Render every page into ``tmp``, with each report page its report's downloads; on big
+    sites in several forked processes (one per core).
 
     Each page is rendered and written on its own, so the output does not depend on how the
-    pages were shared out. Returns notes about pages over the weight target, in page order.
-    """
+    pages were shared out. Returns notes about pages over the weight target, in page order,
+    and the size of every download written."""
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(pages) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _JOB
-        _JOB = (env, site, pages, wide_columns, tmp)
+        _JOB = (env, site, pages, tmp)
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 chunks = pool.map(_render_chunk, [(i, workers) for i in range(workers)])
         finally:
             _JOB = None
-        by_url = {url: note for chunk in chunks for url, note in chunk}
-        return [by_url[p.url] for p in pages if p.url in by_url]
-    return [note for _, note in _render_range(env, site, pages, wide_columns, tmp, 0, 1)]
+    else:
+        chunks = [_render_range(env, site, pages, tmp, 0, 1)]
+    by_url = {url: note for notes, _ in chunks for url, note in notes}
+    sizes = {url: size for _, chunk_sizes in chunks for url, size in sorted(chunk_sizes.items())}
+    return [by_url[p.url] for p in pages if p.url in by_url], dict(sorted(sizes.items()))
 
 
 PARALLEL_FROM = 400  # pages; below this a second process costs more than it saves
 _JOB: tuple[Any, ...] | None = None
 
 
-def _render_chunk(args: tuple[int, int]) -> list[tuple[str, str]]:
+def _render_chunk(args: tuple[int, int]) -> tuple[list[tuple[str, str]], dict[str, int]]:
     assert _JOB is not None
-    env, site, pages, wide_columns, tmp = _JOB
-    return _render_range(env, site, pages, wide_columns, tmp, *args)
+    env, site, pages, tmp = _JOB
+    return _render_range(env, site, pages, tmp, *args)
 
 
 def _render_range(
     env: jinja2.Environment,
     site: contexts.Site,
     pages: list[plan.Page],
-    wide_columns: list[Any],
     tmp: Path,
     start: int,
     step: int,
-) -> list[tuple[str, str]]:
+) -> tuple[list[tuple[str, str]], dict[str, int]]:
     notes = []
+    sizes: dict[str, int] = {}
     for page in pages[start::step]:
-        html = render_page(env, site, page, wide_columns)
+        if page.kind == "report":
+            report = site.content.report(str(page.key[0]), int(page.key[1]))  # type: ignore[arg-type]
+            assert report is not None
+            written = write_report_files(site.content, report, tmp)
+            sizes.update(written)
+            site.file_sizes.update(written)
+        html = render_page(env, site, page)
         if page.kind == "report" and len(html) > PAGE_WEIGHT_LIMIT:
             notes.append((page.url, f"{page.url} 有 {len(html) // 1024} KB，超过每页 60 KB 的目标"))
         _write(tmp / page.url, html)
-    return notes
+    return notes, sizes
 
 
-def _context(site: contexts.Site, page: plan.Page, wide_columns: list[Any]) -> dict[str, Any]:
+def write_report_files(content: Content, report: Report, folder: Path) -> dict[str, int]:
+    """Write a report's downloads and copy its original into the site ``folder``; returns
+    their sizes by site path."""
+    sizes = {}
+    for url, data in report_downloads(content, report).items():
+        _write(folder / url, data)
+        sizes[url] = len(data)
+    if report.source:
+        src = content.root / report.source.file
+        if src.is_file():
+            url = plan.original_url(report.agency, report.year, report.source.file)
+            (folder / url).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, folder / url)
+            sizes[url] = src.stat().st_size
+    return sizes
+
+
+def _context(site: contexts.Site, page: plan.Page, wide_columns: list[Any] | None) -> dict[str, Any]:
     if page.kind == "data":
+        if wide_columns is None:
+            raise BuildError("数据下载页需要宽表的列（wide_columns）")
         return contexts.data_page(site, page, wide_columns)
     make = {
         "home": contexts.home_page,
@@ -328,37 +452,9 @@ def _feed_context(site: contexts.Site, summaries: dict[tuple[str, int], str] | N
     return {"site": site.content.site, "base": site.base_url, "entries": entries, "updated": updated, "page_url": plan.FEED}
 
 
-def _originals(content: Content) -> dict[str, Path]:
-    out = {}
-    for report in content.reports:
-        if report.source:
-            src = content.root / report.source.file
-            if src.is_file():
-                out[plan.original_url(report.agency, report.year, report.source.file)] = src
-    return out
-
-
 def _copy_static(src: Path, dst: Path) -> None:
     if src.is_dir():
         shutil.copytree(src, dst, dirs_exist_ok=True)
-
-
-def _index(site_dir: Path) -> None:
-    index(site_dir)
-
-
-def index(site_dir: Path, output: Path | None = None) -> None:
-    """The Pagefind search index, Chinese words segmented (pagefind[extended]); into
-    ``site_dir/pagefind`` unless ``output`` is given (the preview makes it aside, then swaps)."""
-    argv = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--keep-index-url", "--silent"]
-    if output is not None:
-        argv += ["--output-path", str(output)]
-    output = output or site_dir / plan.PAGEFIND
-    result = subprocess.run(argv, capture_output=True, text=True)
-    if result.returncode != 0 or not (output / "pagefind.js").is_file():
-        raise BuildError(
-            "建立搜索索引失败（pagefind）。请确认已安装 pagefind[extended]。\n" + (result.stderr or result.stdout).strip()
-        )
 
 
 def _check_out(out: Path, content_dir: Path) -> None:

@@ -1,0 +1,101 @@
+"""The search index's records: what is searchable, and that results land on real pages."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.content import load_content
+from generator.render import plan, search
+from generator.render.write import BuildError, build
+
+from .conftest import DEMO
+
+
+class _Record(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(a["id"] or "")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(file: Path) -> _Record:
+    p = _Record()
+    p.feed(file.read_text(encoding="utf-8"))
+    return p
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("search")
+    search.write_records(load_content(DEMO), root / "records")
+    build(DEMO, root / "site")
+    return root / "records", root / "site"
+
+
+def test_every_report_and_agency_has_a_record_at_its_pages_path(built):  # type: ignore[no-untyped-def]
+    records, site = built
+    content = load_content(DEMO)
+    wanted = {plan.report_url(r.agency, r.year) for r in content.reports}
+    wanted |= {plan.agency_url(a) for a in content.agencies} | {plan.HOME}
+    made = {p.relative_to(records).as_posix() for p in records.rglob("*.html")}
+    assert made == wanted
+    assert all((site / url).is_file() for url in made)  # a result opens a page that exists
+
+
+def test_record_headings_are_anchors_on_the_page(built):  # type: ignore[no-untyped-def]
+    """Pagefind links sub-results to the record's heading ids: each must exist on the page."""
+    records, site = built
+    for record in records.rglob("*.html"):
+        page = (site / record.relative_to(records)).read_text(encoding="utf-8")
+        for hid in _parse(record).ids:
+            assert f'id="{hid}"' in page, (record, hid)
+
+
+def test_a_report_record_holds_its_words_and_not_its_tables(built):  # type: ignore[no-untyped-def]
+    records, _ = built
+    report = load_content(DEMO).report("qixingpao", 2020)
+    assert report is not None and report.overview
+    text = "".join(_parse(records / plan.report_url("qixingpao", 2020)).text)
+    assert report.title in text and "宝清县七星泡镇人民政府" in text and "2020年" in text
+    first = report.overview.strip().splitlines()[0].strip()
+    assert first in text
+    assert "本年新制作数量" not in text  # table headers are not indexed
+
+
+def test_record_text_is_escaped(tmp_path: Path):  # type: ignore[no-untyped-def]
+    content = load_content(DEMO)
+    report = content.report("shiwo", 2021)
+    assert report is not None
+    report.overview = "<script>alert(1)</script> 依申请公开"
+    search.write_records(content, tmp_path)
+    html = (tmp_path / plan.report_url("shiwo", 2021)).read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_the_built_index_holds_every_record(built):  # type: ignore[no-untyped-def]
+    _, site = built
+    entry = json.loads((site / plan.PAGEFIND / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["zh-cn"]["page_count"] == len(list(load_content(DEMO).reports)) + 5 + 1
+
+
+def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    build(DEMO, out, search=False)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    monkeypatch.setattr(search.sys, "executable", str(tmp_path / "no-python"))
+    with pytest.raises(BuildError, match="pagefind"):
+        build(DEMO, out)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.building-")]
