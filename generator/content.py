@@ -25,6 +25,7 @@ from . import yamlio
 from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path
 from .model.portal import Agency, SiteConfig, agencies_from_data, site_from_data
 from .model.report import Report, report_from_data
+from .parallel import Forked
 
 SITE_FILE = "site.yaml"
 AGENCIES_FILE = "agencies.yaml"
@@ -83,7 +84,7 @@ def load_content(root: Path | str) -> Content:
     try:
         site = _load_site(root, findings)
         agencies = _load_agencies(root, findings)
-        reports = [r for file in _report_files(root, findings) if (r := _load_report(root, file, agencies, findings))]
+        reports = _load_reports(root, _report_files(root, findings), agencies, findings)
     finally:
         if collecting:
             gc.enable()
@@ -143,6 +144,39 @@ def _report_files(root: Path, findings: list[Finding]) -> list[Path]:
                     )
                 )
     return files
+
+
+PARALLEL_FROM = 400  # report files; below this a second process costs more than it saves
+
+
+def _load_reports(root: Path, files: list[Path], agencies: dict[str, Agency], findings: list[Finding]) -> list[Report]:
+    """Load the report files in order. A big portal's files are shared with a forked process
+    (half each; the parsing is all Python, so a second core halves it), whose reports and
+    findings come back pickled and are put in file order, as if loaded one by one."""
+    if len(files) < PARALLEL_FROM:
+        return [r for file in files if (r := _load_report(root, file, agencies, findings))]
+    half = len(files) // 2
+    other = Forked(lambda: _load_slice(root, files[half:], agencies))
+    try:
+        reports = _load_slice(root, files[:half], agencies)
+        more = other.result()
+    except BaseException:
+        other.cancel()
+        raise
+    out = []
+    for report, problems in reports + more:
+        findings += problems
+        if report is not None:
+            out.append(report)
+    return out
+
+
+def _load_slice(root: Path, files: list[Path], agencies: dict[str, Agency]) -> list[tuple[Report | None, list[Finding]]]:
+    out = []
+    for file in files:
+        problems: list[Finding] = []
+        out.append((_load_report(root, file, agencies, problems), problems))
+    return out
 
 
 def load_report_file(root: Path, file: Path, agencies: dict[str, Agency]) -> tuple[Report | None, list[Finding]]:

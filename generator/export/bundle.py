@@ -5,6 +5,8 @@ Returns file names and contents; where they go in the site is decided by ``rende
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -58,9 +60,8 @@ def write_dataset(
         for report in reports:
             yield from long_rows(report, agencies.get(report.agency))
 
-    def wide() -> Iterator[dict[str, Any]]:
-        for report in reports:
-            yield wide_row(report, agencies.get(report.agency), wide_cols)
+    # the wide rows once, as lists of values (a few KB a report), for CSV, JSON and XLSX
+    wide = [[row[n] for n in wide_names] for row in (wide_row(r, agencies.get(r.agency), wide_cols) for r in reports)]
 
     docs = [{"form": "long", **r} for r in files.columns_rows(LONG_COLUMNS)] + [
         {"form": "wide", **r} for r in files.columns_rows(wide_cols)
@@ -70,12 +71,12 @@ def write_dataset(
         (line for r in reports for line in long_form.csv_lines(r, agencies.get(r.agency))),
         head=files.BOM + LONG_CSV_HEADER,
     )
-    files.write_csv(folder / f"{WIDE}.csv", wide_names, wide())
+    files.write_lines(folder / f"{WIDE}.csv", _csv_lines(wide_names, wide), head=files.BOM)
     files.write_csv(folder / f"{COLUMNS}.csv", ["form", "column", "description"], docs)
     files.write_json_lines(
         folder / f"{LONG}.json", (line for r in reports for line in long_form.json_lines(r, agencies.get(r.agency)))
     )
-    files.write_json_list(folder / f"{WIDE}.json", wide())
+    files.write_json_list(folder / f"{WIDE}.json", (dict(zip(wide_names, values, strict=True)) for values in wide))
     head = files.json_text(
         {
             "title": site.title if site else "",
@@ -84,12 +85,21 @@ def write_dataset(
         }
     ).rstrip().removesuffix("}").rstrip() + ',\n "reports": '
     files.write_json_list(folder / f"{FULL}.json", (r.to_data() for r in reports), head=head, tail="\n}")
-    sheets: list[tuple[str, list[str], Any]] = [("wide", wide_names, wide())]
+    sheets: list[tuple[str, list[str], Any]] = [("wide", wide_names, wide)]
     if xlsx_has_long(reports):
-        sheets.insert(0, ("long", long_names, long()))
-    sheets.append(("columns", ["form", "column", "description"], docs))
-    files.write(folder / f"{FULL}.xlsx", files.xlsx_bytes(sheets))
+        sheets.insert(0, ("long", long_names, ([row[n] for n in long_names] for row in long())))
+    sheets.append(("columns", ["form", "column", "description"], ([d["form"], d["column"], d["description"]] for d in docs)))
+    files.write_xlsx(folder / f"{FULL}.xlsx", sheets)
     return wide_cols
+
+
+def _csv_lines(columns: list[str], rows: list[list[Any]]) -> Iterator[str]:
+    """The header and rows as CSV lines, as files.write_csv writes them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    yield out.getvalue()
 
 
 def _agency(a: Agency) -> dict[str, Any]:

@@ -44,6 +44,7 @@ def table_rows(t: DataTable, url: Callable[[str], str]) -> Markup:
         out.extend(_head(h) for h in row)
         out.append("</tr>\n")
     out.append("</thead>\n<tbody>\n")
+    out.append(t.body_html)
     for r in t.rows:
         for g in r.groups:
             out.append(f'<tr class="group"><th id="{_esc(g.id)}" colspan="{g.colspan}"><span>{_esc(g.text)}</span></th></tr>\n')

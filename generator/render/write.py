@@ -39,6 +39,7 @@ from ..export import bundle
 from ..export.files import write as _write
 from ..findings import Finding
 from ..model.report import Report
+from ..parallel import Forked, ForkedError
 from . import contexts, plan
 from .search import Indexer, SearchError
 from .templates import ThemeError, environment, theme_dir
@@ -157,7 +158,7 @@ def _build_loaded(
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.building-"))
     notes: list[str] = []
     indexer: Indexer | None = None
-    dataset: _Forked | None = None
+    dataset: Forked | None = None
     try:
         if content.site is not None and not failed(content.findings):
             # What needs only the content starts now and runs beside everything else.
@@ -167,7 +168,7 @@ def _build_loaded(
                 except SearchError as e:
                     raise BuildError(str(e)) from e
             site_config, agencies, reports = content.site, content.agencies, content.reports
-            dataset = _Forked(lambda: bundle.write_dataset(tmp / "data", site_config, agencies, reports))
+            dataset = Forked(lambda: bundle.write_dataset(tmp / "data", site_config, agencies, reports))
         findings = check_content(content, audit=True)
         if failed(findings) or content.site is None:
             raise CheckFailed(findings)
@@ -179,7 +180,10 @@ def _build_loaded(
         rendered, sizes = _render_pages(env, site, [p for p in pages if p.kind != "data"], tmp, workers)
         notes += rendered
         assert dataset is not None
-        wide_columns = dataset.result()
+        try:
+            wide_columns = dataset.result()
+        except ForkedError as e:
+            raise BuildError(f"写出数据下载文件时出错：{e}") from e
         for name in plan.dataset_names():
             sizes[plan.data_file_url(name)] = (tmp / plan.data_file_url(name)).stat().st_size
         site.file_sizes = sizes
@@ -212,58 +216,6 @@ def _build_loaded(
     result = BuildResult(out, len(pages), count, time.perf_counter() - started, notes, findings)
     kept = Kept(content_dir, out, content, findings, env, base, search, audit, pages, sizes, wide_columns, site, summaries)
     return result, kept
-
-
-class _Forked:
-    """Runs ``work()`` in a forked process (which shares the loaded content without copying
-    it); :meth:`result` waits for its return value or raises its error as a BuildError.
-    Where processes cannot be forked, the work is done at once, in this process."""
-
-    def __init__(self, work: Any):
-        self.process: Any = None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            self.value, self.error = None, ""
-            try:
-                self.value = work()
-            except Exception as e:  # reported by result(), like the forked case
-                self.error = f"{type(e).__name__}: {e}"
-            return
-        context = multiprocessing.get_context("fork")
-        self.receive, send = context.Pipe(duplex=False)
-
-        def run() -> None:
-            try:
-                send.send(("ok", work()))
-            except BaseException as e:
-                send.send(("error", f"{type(e).__name__}: {e}"))
-            finally:
-                send.close()
-
-        self.process = context.Process(target=run, daemon=True)
-        self.process.start()
-        send.close()
-
-    def result(self) -> Any:
-        if self.process is None:
-            if self.error:
-                raise BuildError(f"写出数据下载文件时出错：{self.error}")
-            return self.value
-        try:
-            kind, value = self.receive.recv()
-        except EOFError:
-            kind, value = "error", f"进程意外退出（退出码 {self.process.exitcode}）"
-        finally:
-            self.process.join()
-            self.receive.close()
-        if kind == "error":
-            raise BuildError(f"写出数据下载文件时出错：{value}")
-        return value
-
-    def cancel(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            self.process.kill()
-        if self.process is not None:
-            self.process.join()
 
 
 def gather(
