@@ -10,6 +10,7 @@ work is simply done at once in this process.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -18,11 +19,22 @@ class ForkedError(Exception):
     """The work failed in the child; the message names the error."""
 
 
+def yield_to_others(step: int = 5) -> None:
+    """Lower this process's scheduling priority (a ``nice`` step), so that work which cannot
+    be shared out (the search indexer, which runs on about one core) gets the CPU first and
+    the work that can fills the rest. Without effect where priorities cannot be changed."""
+    try:
+        os.nice(step)
+    except (AttributeError, OSError):
+        pass
+
+
 class Forked:
     """Runs ``work()`` in a forked process; :meth:`result` waits for its return value (or
-    raises :class:`ForkedError`), :meth:`cancel` stops it."""
+    raises :class:`ForkedError`), :meth:`cancel` stops it. With ``background`` the process
+    runs at a lower priority (:func:`yield_to_others`)."""
 
-    def __init__(self, work: Callable[[], Any]):
+    def __init__(self, work: Callable[[], Any], background: bool = False):
         self.process: Any = None
         if "fork" not in multiprocessing.get_all_start_methods():
             self.value, self.error = None, ""
@@ -35,6 +47,8 @@ class Forked:
         self.receive, send = context.Pipe(duplex=False)
 
         def run() -> None:
+            if background:
+                yield_to_others()
             try:
                 send.send(("ok", work()))
             except BaseException as e:

@@ -39,7 +39,7 @@ from ..export import bundle
 from ..export.files import write as _write
 from ..findings import Finding
 from ..model.report import Report
-from ..parallel import Forked, ForkedError
+from ..parallel import Forked, ForkedError, yield_to_others
 from . import contexts, plan
 from .search import Indexer, SearchError
 from .templates import ThemeError, environment, theme_dir
@@ -168,7 +168,7 @@ def _build_loaded(
                 except SearchError as e:
                     raise BuildError(str(e)) from e
             site_config, agencies, reports = content.site, content.agencies, content.reports
-            dataset = Forked(lambda: bundle.write_dataset(tmp / "data", site_config, agencies, reports))
+            dataset = Forked(lambda: bundle.write_dataset(tmp / "data", site_config, agencies, reports), background=True)
         findings = check_content(content, audit=True)
         if failed(findings) or content.site is None:
             raise CheckFailed(findings)
@@ -290,7 +290,7 @@ def _render_pages(
         global _JOB
         _JOB = (env, site, pages, tmp)
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with multiprocessing.get_context("fork").Pool(workers, initializer=yield_to_others) as pool:
                 chunks = pool.map(_render_chunk, [(i, workers) for i in range(workers)])
         finally:
             _JOB = None
