@@ -48,7 +48,7 @@ def test_every_report_and_agency_has_a_record_at_its_pages_path(built):  # type:
     records, site = built
     content = load_content(DEMO)
     wanted = {plan.report_url(r.agency, r.year) for r in content.reports}
-    wanted |= {plan.agency_url(a) for a in content.agencies} | {plan.HOME}
+    wanted |= {plan.agency_url(a) for a in content.agencies}
     made = {p.relative_to(records).as_posix() for p in records.rglob("*.html")}
     assert made == wanted
     assert all((site / url).is_file() for url in made)  # a result opens a page that exists
@@ -87,7 +87,15 @@ def test_record_text_is_escaped(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_the_built_index_holds_every_record(built):  # type: ignore[no-untyped-def]
     _, site = built
     entry = json.loads((site / plan.PAGEFIND / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["zh-cn"]["page_count"] == len(list(load_content(DEMO).reports)) + 5 + 1
+    assert entry["languages"]["zh-cn"]["page_count"] == len(list(load_content(DEMO).reports)) + 5
+
+
+def test_an_empty_portal_still_gets_an_index(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from generator.scaffold import create_portal
+
+    create_portal(tmp_path / "content", "空门户", "某县人民政府办公室")
+    build(tmp_path / "content", tmp_path / "site")
+    assert (tmp_path / "site" / plan.PAGEFIND / "pagefind.js").is_file()
 
 
 def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]

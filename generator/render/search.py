@@ -17,7 +17,7 @@ What is searchable:
 * a report: its title, agency, year, template, publication date and the text of its six
   parts (the tables' numbers are not words anyone searches for);
 * an agency: its names (former ones too), kind, region and the titles of its reports;
-* the home page: the portal's title, so that even an empty portal has an index.
+* the home page only when there is nothing else, so that even an empty portal has an index.
 """
 
 from __future__ import annotations
@@ -43,11 +43,12 @@ class SearchError(Exception):
 
 
 def write_records(content: Content, folder: Path) -> int:
-    """One record page per report and agency (and the home page) under ``folder``."""
+    """One record page per report and agency under ``folder`` (the home page's when there
+    are neither, since Pagefind refuses to make an empty index)."""
     count = 0
-    site_title = content.site.title if content.site else ""
-    _write(folder / plan.HOME, site_title, [])
-    count += 1
+    if not content.agencies and not content.reports:
+        _write(folder / plan.HOME, content.site.title if content.site else "", [])
+        count += 1
     for agency in content.agencies.values():
         _write(folder / plan.agency_url(agency.id), agency.name, _agency_sections(agency, content.reports_of(agency.id)))
         count += 1

@@ -80,6 +80,15 @@ def test_search_finds_chinese_words_inside_sentences_under_a_sub_path(tab, base_
     assert tab.title()  # the result link opens a page of the site
 
 
+def test_search_results_link_into_the_part_of_the_report(tab, base_url):  # type: ignore[no-untyped-def]
+    tab.goto(base_url + "search.html")
+    tab.fill("pagefind-input input", "其他需要报告")
+    tab.wait_for_selector("pagefind-results a[href*='#part6-title']")
+    href = tab.eval_on_selector("pagefind-results a[href*='#part6-title']", "a => a.href")
+    tab.goto(href)
+    assert tab.locator("#part6-title").inner_text() == "六、其他需要报告的事项"
+
+
 @pytest.fixture
 def no_js(browser):  # type: ignore[no-untyped-def]
     from .serve import block_other_hosts
