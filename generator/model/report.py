@@ -181,7 +181,8 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
 
 def number(cell: Cell) -> int | float | None:
     """The cell as a number for arithmetic, or None when blank or not applicable."""
-    return cell if isinstance(cell, (int, float)) and not isinstance(cell, bool) else None
+    kind = type(cell)  # type(), not isinstance: True is an int but not a number here
+    return cell if kind is int or kind is float else None  # type: ignore[return-value]
 
 
 def cell_address(table: str, row: str, column: str) -> str:
