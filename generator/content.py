@@ -25,7 +25,7 @@ from . import yamlio
 from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path
 from .model.portal import Agency, SiteConfig, agencies_from_data, site_from_data
 from .model.report import Report, report_from_data
-from .parallel import Forked
+from .parallel import Forked, ForkedError
 
 SITE_FILE = "site.yaml"
 AGENCIES_FILE = "agencies.yaml"
@@ -159,7 +159,10 @@ def _load_reports(root: Path, files: list[Path], agencies: dict[str, Agency], fi
     other = Forked(lambda: _load_slice(root, files[half:], agencies))
     try:
         reports = _load_slice(root, files[:half], agencies)
-        more = other.result()
+        try:
+            more = other.result()
+        except ForkedError:  # the other process died (e.g. out of memory): load its half here
+            more = _load_slice(root, files[half:], agencies)
     except BaseException:
         other.cancel()
         raise
