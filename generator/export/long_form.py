@@ -83,36 +83,37 @@ def _head(report: Report, agency: Agency | None) -> list[Any]:
     return [report.agency, agency.name if agency else (report.agency_name or ""), report.year, report.template]
 
 
+def _flagged(report: Report) -> list[tuple[Position, Any, int, int]]:
+    """Every cell with its position and its derived and uncertain flags (0 or 1)."""
+    derived, uncertain = set(report.derived), set(report.uncertain)
+    return [(p, cell, int(p[0] in derived), int(p[0] in uncertain)) for p, cell in _cells(report)]
+
+
 def csv_lines(report: Report, agency: Agency | None) -> list[str]:
     """The report's long-form CSV lines (each ending in CRLF), as ``csv.writer`` writes them."""
     head = _csv_fields(_head(report, agency))
-    derived, uncertain = set(report.derived), set(report.uncertain)
     out = []
-    for (address, position, _), cell in _cells(report):
+    for (_, position, _), cell, derived, uncertain in _flagged(report):
         if cell is None:
-            tail = f",{BLANK}"
+            value = f",{BLANK}"
         elif cell == spec.NOT_APPLICABLE:
-            tail = f"{spec.NOT_APPLICABLE},{NOT_APPLICABLE}"
+            value = f"{spec.NOT_APPLICABLE},{NOT_APPLICABLE}"
         else:
-            tail = f"{cell!r},{VALUE}"
-        out.append(f"{head},{position},{tail},{int(address in derived)},{int(address in uncertain)}\r\n")
+            value = f"{cell!r},{VALUE}"
+        out.append(f"{head},{position},{value},{derived},{uncertain}\r\n")
     return out
 
 
 def json_lines(report: Report, agency: Agency | None) -> list[str]:
     """The report's long-form rows as JSON objects, one per string, as ``json.dumps`` writes them."""
     head = _json_members(dict(zip(NAMES[:4], _head(report, agency), strict=True)))
-    derived, uncertain = set(report.derived), set(report.uncertain)
     out = []
-    for (address, _, position), cell in _cells(report):
+    for (_, _, position), cell, derived, uncertain in _flagged(report):
         if cell is None:
             value = f'"", "status": "{BLANK}"'
         elif cell == spec.NOT_APPLICABLE:
             value = f'"{spec.NOT_APPLICABLE}", "status": "{NOT_APPLICABLE}"'
         else:
             value = f'{cell!r}, "status": "{VALUE}"'
-        out.append(
-            f'{{{head}, {position}, "value": {value}, '
-            f'"derived": {int(address in derived)}, "uncertain": {int(address in uncertain)}}}'
-        )
+        out.append(f'{{{head}, {position}, "value": {value}, "derived": {derived}, "uncertain": {uncertain}}}')
     return out

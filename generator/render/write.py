@@ -103,16 +103,6 @@ class Kept:
     summaries: dict[tuple[str, int], str]  # each report's feed summary
 
 
-def load_and_check(content_dir: Path) -> tuple[Content, list[Finding]]:
-    """Step 1: load and check everything, the audit included (report pages state a late
-    report); content with errors raises :class:`CheckFailed`."""
-    content = load_content(content_dir)
-    findings = check_content(content, audit=True)
-    if failed(findings) or content.site is None:
-        raise CheckFailed(findings)
-    return content, findings
-
-
 def build_kept(
     content_dir: Path | str,
     out: Path | str,
