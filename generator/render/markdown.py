@@ -4,9 +4,16 @@ markdown-it-py is the CommonMark parser the design chose. Its default preset pas
 through, so ``html`` is switched off: ``<script>`` in a report becomes ``&lt;script&gt;``.
 Links keep markdown-it-py's own URL validation (no ``javascript:``). Headings inside report
 text are shifted down so they sit under the page's part headings (h2): ``#`` becomes h3.
+
+Most report text is plain paragraphs: no character that Markdown gives a meaning to. Such
+text is written as ``<p>`` paragraphs directly (:func:`_plain_paragraphs`), byte-identical
+to what markdown-it-py makes of it (a test compares the two on real and on random text) and
+about thirty times faster; parsing was a fifth of the time of rendering a report page.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -32,7 +39,39 @@ def render(text: str | None) -> Markup:
     """Markdown text as safe HTML (raw HTML escaped, never passed through)."""
     if not text:
         return Markup("")
-    return Markup(_md.render(text))
+    html = _plain_paragraphs(text)
+    return Markup(_md.render(text) if html is None else html)
+
+
+# Any character with a meaning in CommonMark's inline or block syntax, any control character
+# but the newline, and any whitespace but the plain space (whose handling differs between
+# line starts, line ends and the paragraph's ends).
+_MARKUP = re.compile(
+    r"[\\`*_\[\]<>!&#|~\x00-\x09\x0b-\x1f\x7f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+)
+_LEADING_BLANK_LINES = re.compile(r"^(?: *\n)+")
+_BLANK_LINES = re.compile(r"\n(?: *\n)+")
+# a line that could open a list, or underline the line before it as a heading
+_BLOCK_START = re.compile(r" *(?:[-+=]|\d{1,9}[.)](?: |$))")
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """The HTML of text made only of paragraphs, as markdown-it-py writes it; ``None`` when
+    the text may hold anything else (then markdown-it-py renders it)."""
+    if _MARKUP.search(text):
+        return None
+    body = _LEADING_BLANK_LINES.sub("", text).rstrip(" \n")
+    out = []
+    for block in _BLANK_LINES.split(body) if body else []:
+        lines = block.split("\n")
+        if lines[0].startswith("    "):
+            return None  # indented code
+        for i, line in enumerate(lines):
+            if _BLOCK_START.match(line) or (line.endswith("  ") and i < len(lines) - 1):
+                return None  # a list, a heading's underline, or a hard line break
+            lines[i] = line.strip(" ")
+        out.append("<p>" + "\n".join(lines).replace('"', "&quot;") + "</p>\n")
+    return "".join(out)
 
 
 def plain(text: str | None, limit: int = 0) -> str:
