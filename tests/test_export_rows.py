@@ -65,11 +65,15 @@ def test_dataset_files_csv_has_a_bom_and_reads_back(demo, tmp_path):  # type: ig
     text = data["xxgk-long.csv"]
     assert text.startswith("\ufeffagency,agency_name,year,")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert len(rows) == len(json.loads(data["xxgk-long.json"]))
+    long = json.loads(data["xxgk-long.json"])
+    assert list(long) == ["columns", "data"] and long["columns"] == [c.name for c in LONG_COLUMNS]
+    assert [[str(v) for v in values] for values in long["data"]] == [list(row.values()) for row in rows]
     full = json.loads(data["xxgk.json"])
     assert full["licence"].startswith("本站数据摘自") and len(full["reports"]) == len(demo.reports)
     assert [a["id"] for a in full["agencies"]] == list(demo.agencies)
-    assert len(json.loads(data["xxgk-wide.json"])) == len(demo.reports)
+    wide = json.loads(data["xxgk-wide.json"])
+    assert list(wide) == ["columns", "data"] and len(wide["data"]) == len(demo.reports)
+    assert all(len(values) == len(wide["columns"]) for values in wide["data"])
 
 
 def test_xlsx_splits_sheets_at_excels_row_limit(monkeypatch):  # type: ignore[no-untyped-def]
@@ -148,5 +152,21 @@ def test_long_form_lines_are_what_csv_and_json_write(demo):  # type: ignore[no-u
         csv.writer(out, lineterminator="\r\n").writerows([row[c.name] for c in LONG_COLUMNS] for row in rows)
         assert "".join(long_form.csv_lines(r, a)) == out.getvalue()
         encode = json.JSONEncoder(ensure_ascii=False).encode
-        assert long_form.json_lines(r, a) == [encode(row) for row in rows]
+        assert long_form.json_lines(r, a) == [encode([row[c.name] for c in LONG_COLUMNS]) for row in rows]
     assert bundle.report_files(report, agency)["csv"] == files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))
+
+
+def test_long_csv_joined_from_the_reports_csv_files_is_the_same(demo, tmp_path):  # type: ignore[no-untyped-def]
+    """The build joins the reports' own CSV downloads into the whole long CSV."""
+    bundle.write_dataset(tmp_path / "all", demo.site, demo.agencies, demo.reports)
+    parts = []
+    for i, r in enumerate(demo.reports):
+        parts.append(tmp_path / f"{i}.csv")
+        parts[-1].write_bytes(bundle.report_files(r, demo.agencies.get(r.agency))["csv"].encode("utf-8"))
+    bundle.join_long_csv(tmp_path / "joined.csv", parts)
+    assert (tmp_path / "joined.csv").read_bytes() == (tmp_path / "all" / "xxgk-long.csv").read_bytes()
+    bundle.write_dataset(tmp_path / "rest", demo.site, demo.agencies, demo.reports, long_csv=False)
+    assert not (tmp_path / "rest" / "xxgk-long.csv").exists()
+    parts[0].write_bytes(b"agency,year\r\n")
+    with pytest.raises(ValueError, match="0.csv"):
+        bundle.join_long_csv(tmp_path / "joined.csv", parts)

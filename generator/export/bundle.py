@@ -27,11 +27,27 @@ def report_files(report: Report, agency: Agency | None) -> dict[str, str]:
     report's own content file, copied as it is (see ``render.write``)."""
     return {
         "json": files.json_text(report.to_data()),
-        "csv": files.BOM + LONG_CSV_HEADER + "".join(long_form.csv_lines(report, agency)),
+        "csv": _LONG_CSV_HEAD + "".join(long_form.csv_lines(report, agency)),
     }
 
 
 LONG_CSV_HEADER = long_form._csv_fields(long_form.NAMES) + "\r\n"
+_LONG_CSV_HEAD = files.BOM + LONG_CSV_HEADER
+
+
+def join_long_csv(path: Path, report_csvs: list[Path]) -> None:
+    """The whole dataset's long CSV, made of the reports' own CSV files (as
+    :func:`report_files` wrote them, in the order of the reports) under one header: the same
+    bytes as :func:`write_dataset` writes, without encoding every cell a second time."""
+    head = _LONG_CSV_HEAD.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        out.write(head)
+        for file in report_csvs:
+            data = file.read_bytes()
+            if not data.startswith(head):
+                raise ValueError(f"{file} is not a report's long-form CSV")
+            out.write(memoryview(data)[len(head):])
 
 
 # Above this many long rows the XLSX workbook holds only the wide sheet and the column
@@ -48,10 +64,13 @@ def _cells(report: Report) -> int:
 
 
 def write_dataset(
-    folder: Path, site: SiteConfig | None, agencies: dict[str, Agency], reports: list[Report]
+    folder: Path, site: SiteConfig | None, agencies: dict[str, Agency], reports: list[Report], long_csv: bool = True
 ) -> list[ColumnDoc]:
     """Write every dataset file into ``folder``, streaming rows so memory does not grow with
-    the number of reports; returns the wide columns (for the open-data page)."""
+    the number of reports; returns the wide columns (for the open-data page).
+
+    ``long_csv=False`` leaves out the long CSV, for a caller that writes every report's own
+    CSV anyway and then joins them with :func:`join_long_csv`."""
     wide_cols = wide_columns()
     long_names = [c.name for c in LONG_COLUMNS]
     wide_names = [c.name for c in wide_cols]
@@ -66,17 +85,20 @@ def write_dataset(
     docs = [{"form": "long", **r} for r in files.columns_rows(LONG_COLUMNS)] + [
         {"form": "wide", **r} for r in files.columns_rows(wide_cols)
     ]
-    files.write_lines(
-        folder / f"{LONG}.csv",
-        (line for r in reports for line in long_form.csv_lines(r, agencies.get(r.agency))),
-        head=files.BOM + LONG_CSV_HEADER,
-    )
+    if long_csv:
+        files.write_lines(
+            folder / f"{LONG}.csv",
+            (line for r in reports for line in long_form.csv_lines(r, agencies.get(r.agency))),
+            head=_LONG_CSV_HEAD,
+        )
     files.write_lines(folder / f"{WIDE}.csv", _csv_lines(wide_names, wide), head=files.BOM)
     files.write_csv(folder / f"{COLUMNS}.csv", ["form", "column", "description"], docs)
-    files.write_json_lines(
-        folder / f"{LONG}.json", (line for r in reports for line in long_form.json_lines(r, agencies.get(r.agency)))
+    files.write_json_table(
+        folder / f"{LONG}.json",
+        long_names,
+        (line for r in reports for line in long_form.json_lines(r, agencies.get(r.agency))),
     )
-    files.write_json_list(folder / f"{WIDE}.json", (dict(zip(wide_names, values, strict=True)) for values in wide))
+    files.write_json_table(folder / f"{WIDE}.json", wide_names, (files.encode_json(values) for values in wide))
     head = files.json_text(
         {
             "title": site.title if site else "",

@@ -37,7 +37,8 @@ def _write_rows(out: Any, columns: Sequence[str], rows: Iterable[dict[str, Any]]
 
 
 def json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, default=_default) + "\n"
+    # one line: the C encoder, which the standard library uses only without indentation
+    return json.dumps(data, ensure_ascii=False, default=_default) + "\n"
 
 
 def _default(value: Any) -> Any:
@@ -45,6 +46,9 @@ def _default(value: Any) -> Any:
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
+
+# one encoder for many small values, rather than one made per json.dumps call
+encode_json = json.JSONEncoder(ensure_ascii=False, default=_default).encode
 
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 
@@ -109,8 +113,7 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]
 
 def write_json_list(path: Path, items: Iterable[Any], head: str = "", tail: str = "") -> None:
     """Stream a JSON list, one item per line, optionally inside an object (head/tail)."""
-    encode = json.JSONEncoder(ensure_ascii=False, default=_default).encode  # one encoder, not one per item
-    write_json_lines(path, (encode(item) for item in items), head, tail)
+    write_json_lines(path, (encode_json(item) for item in items), head, tail)
 
 
 def write_json_lines(path: Path, encoded: Iterable[str], head: str = "", tail: str = "") -> None:
@@ -123,6 +126,18 @@ def write_json_lines(path: Path, encoded: Iterable[str], head: str = "", tail: s
             f.write(("\n" if first else ",\n") + text)
             first = False
         f.write("\n]" + tail + "\n")
+
+
+def write_json_table(path: Path, columns: Sequence[str], rows: Iterable[str]) -> None:
+    """A table as one JSON object ``{"columns": [names], "data": [[values], …]}``, a row
+    per line, each row already encoded as a JSON list of values in column order.
+
+    The shape is pandas' "split" orientation (``pandas.read_json(path, orient="split")``)
+    and what datasette calls arrays: the column names are written once, not once per value,
+    which makes the long form less than half the size of a list of objects.
+    """
+    head = '{"columns": ' + json.dumps(list(columns), ensure_ascii=False) + ', "data": '
+    write_json_lines(path, rows, head=head, tail="}")
 
 
 def write_lines(path: Path, lines: Iterable[str], head: str = "") -> None:

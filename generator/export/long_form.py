@@ -36,9 +36,9 @@ def _csv_fields(fields: list[Any]) -> str:
     return out.getvalue()[: -len(",x\r\n")]
 
 
-def _json_members(mapping: dict[str, Any]) -> str:
-    """The members of a JSON object as json.dumps writes them, without the braces."""
-    return json.dumps(mapping, ensure_ascii=False)[1:-1]
+def _json_items(values: list[Any]) -> str:
+    """Values as json.dumps writes them inside a list, without the brackets."""
+    return json.dumps(values, ensure_ascii=False)[1:-1]
 
 
 Position = tuple[str, str, str]  # (cell address, CSV text, JSON members) of the position columns
@@ -58,7 +58,7 @@ def _layout(template: str) -> tuple[tuple[str, tuple[tuple[str, tuple[Position, 
                     (
                         cell_address(table.key, row.key, column.key),
                         _csv_fields(fields),
-                        _json_members(dict(zip(_POSITION, fields, strict=True))),
+                        _json_items(fields),
                     )
                 )
             rows.append((row.key, tuple(positions)))
@@ -105,15 +105,16 @@ def csv_lines(report: Report, agency: Agency | None) -> list[str]:
 
 
 def json_lines(report: Report, agency: Agency | None) -> list[str]:
-    """The report's long-form rows as JSON objects, one per string, as ``json.dumps`` writes them."""
-    head = _json_members(dict(zip(NAMES[:4], _head(report, agency), strict=True)))
+    """The report's long-form rows as JSON lists of values in column order, one per string,
+    as ``json.dumps`` writes them."""
+    head = _json_items(_head(report, agency))
     out = []
     for (_, _, position), cell, derived, uncertain in _flagged(report):
         if cell is None:
-            value = f'"", "status": "{BLANK}"'
+            value = f'"", "{BLANK}"'
         elif cell == spec.NOT_APPLICABLE:
-            value = f'"{spec.NOT_APPLICABLE}", "status": "{NOT_APPLICABLE}"'
+            value = f'"{spec.NOT_APPLICABLE}", "{NOT_APPLICABLE}"'
         else:
-            value = f'{cell!r}, "status": "{VALUE}"'
-        out.append(f'{{{head}, {position}, "value": {value}, "derived": {derived}, "uncertain": {uncertain}}}')
+            value = f'{cell!r}, "{VALUE}"'
+        out.append(f"[{head}, {position}, {value}, {derived}, {uncertain}]")
     return out

@@ -158,7 +158,11 @@ def _build_loaded(
                 except SearchError as e:
                     raise BuildError(str(e)) from e
             site_config, agencies, reports = content.site, content.agencies, content.reports
-            dataset = Forked(lambda: bundle.write_dataset(tmp / "data", site_config, agencies, reports), background=True)
+            # the long CSV is joined from the reports' own CSV files once they are written
+            dataset = Forked(
+                lambda: bundle.write_dataset(tmp / "data", site_config, agencies, reports, long_csv=False),
+                background=True,
+            )
         findings = check_content(content, audit=True)
         if failed(findings) or content.site is None:
             raise CheckFailed(findings)
@@ -174,6 +178,10 @@ def _build_loaded(
             wide_columns = dataset.result()
         except ForkedError as e:
             raise BuildError(f"写出数据下载文件时出错：{e}") from e
+        bundle.join_long_csv(
+            tmp / plan.data_file_url(f"{bundle.LONG}.csv"),
+            [tmp / plan.report_data_url(r.agency, r.year, "csv") for r in content.reports],
+        )
         for name in plan.dataset_names():
             sizes[plan.data_file_url(name)] = (tmp / plan.data_file_url(name)).stat().st_size
         site.file_sizes = sizes
