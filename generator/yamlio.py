@@ -187,10 +187,14 @@ def _build(
             marks[key_path + (key,)] = (line, key_node.start_mark.column + 1)
         return out
     if isinstance(node, SequenceNode):
-        return [
-            _build(loader, item, key_path + (i,), marks, findings, path, seen)
-            for i, item in enumerate(node.value)
-        ]
+        items = node.value
+        if all(type(item) is ScalarNode for item in items):
+            # a table row: the common case, without a call per value
+            for i, item in enumerate(items):
+                mark = item.start_mark
+                marks[key_path + (i,)] = (mark.line + 1, mark.column + 1)
+            return [_scalar(loader, item) for item in items]
+        return [_build(loader, item, key_path + (i,), marks, findings, path, seen) for i, item in enumerate(items)]
     return _scalar(loader, node)
 
 

@@ -421,6 +421,8 @@ def _check_rows_present(v: _Validator, table: spec.Table, rows: Rows) -> None:
 
 def _row(v: _Validator, table: spec.Table, row: spec.Row, raw: Any) -> list[Cell]:
     width = len(row.columns)
+    if type(raw) is list and len(raw) == width:
+        return [_cell(v, table, row, column, value, i) for i, (column, value) in enumerate(zip(row.columns, raw, strict=True))]
     heads = "，".join(c.label for c in row.columns)
     if not isinstance(raw, list):
         v.error(
@@ -429,14 +431,12 @@ def _row(v: _Validator, table: spec.Table, row: spec.Row, raw: Any) -> list[Cell
             row.key,
         )
         return [None] * width
-    if len(raw) != width:
-        v.error(
-            f"{row.label}（{row.key}）应有 {width} 个数（{heads}），实有 {len(raw)} 个",
-            table.key,
-            row.key,
-        )
-        return [None] * width
-    return [_cell(v, table, row, column, value, i) for i, (column, value) in enumerate(zip(row.columns, raw, strict=True))]
+    v.error(
+        f"{row.label}（{row.key}）应有 {width} 个数（{heads}），实有 {len(raw)} 个",
+        table.key,
+        row.key,
+    )
+    return [None] * width
 
 
 _NUMBERISH = re.compile(r"^[\s+\-－＋0-9０-９,，.．]+$")

@@ -140,6 +140,11 @@ def report_table(
                 if mark:
                     kinds.add(mark)
                     out.append(f'{cell_open}value {mark}" data-sort="{value}">{format_number(value)}{_MARKS[mark]}</td>')
+                elif type(value) is int and 0 <= value < 10_000:
+                    tail = _INT_CELLS.get(value)
+                    if tail is None:
+                        tail = _INT_CELLS[value] = f'value" data-sort="{value}">{format_number(value)}</td>'
+                    out.append(cell_open + tail)
                 else:
                     out.append(f'{cell_open}value" data-sort="{value}">{format_number(value)}</td>')
         out.append("</tr>\n")
@@ -147,6 +152,8 @@ def report_table(
     return DataTable(prefix, caption, head_rows, [], _notes(kinds), width=width, body_html="".join(out))
 
 
+# the end of a cell holding a whole number, by number: most cells hold one of a few small ones
+_INT_CELLS: dict[int, str] = {}
 _BLANK_CELL = 'blank"><span class="vh">空白</span></td>'
 _NA_CELL = 'na">/<span class="vh">（不适用）</span></td>'
 _MARKS = {
