@@ -70,6 +70,13 @@ class Table:
     def row(self, key: str) -> Row:
         return self._rows_by_key[key]
 
+    def __hash__(self) -> int:  # the generated one walks every row and column, at every call
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.key, self.part, self.title, self.rows, self.alternatives, self.columns))
+
     @cached_property  # frozen: computed once per table (cached_property writes __dict__ itself)
     def _rows_by_key(self) -> dict[str, Row]:
         return {r.key: r for r in self.rows}
