@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -32,10 +33,12 @@ def yield_to_others(step: int = 5) -> None:
 class Forked:
     """Runs ``work()`` in a forked process; :meth:`result` waits for its return value (or
     raises :class:`ForkedError`), :meth:`cancel` stops it. With ``background`` the process
-    runs at a lower priority (:func:`yield_to_others`)."""
+    runs at a lower priority (:func:`yield_to_others`). With ``group`` it leads a process
+    group of its own, and :meth:`cancel` stops the programs it started too."""
 
-    def __init__(self, work: Callable[[], Any], background: bool = False):
+    def __init__(self, work: Callable[[], Any], background: bool = False, group: bool = False):
         self.process: Any = None
+        self.group = group
         if "fork" not in multiprocessing.get_all_start_methods():
             self.value, self.error = None, ""
             try:
@@ -47,6 +50,8 @@ class Forked:
         self.receive, send = context.Pipe(duplex=False)
 
         def run() -> None:
+            if group:
+                _lead_group(0)
             if background:
                 yield_to_others()
             try:
@@ -58,6 +63,8 @@ class Forked:
 
         self.process = context.Process(target=run, daemon=True)
         self.process.start()
+        if group:
+            _lead_group(self.process.pid)  # here too: whichever runs first, cancel finds the group
         send.close()
 
     def result(self) -> Any:
@@ -78,6 +85,18 @@ class Forked:
 
     def cancel(self) -> None:
         if self.process is not None:
+            if self.group:
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except OSError:
+                    pass
             if self.process.is_alive():
                 self.process.kill()
             self.process.join()
+
+
+def _lead_group(pid: int) -> None:
+    try:
+        os.setpgid(pid, pid)  # 0: this process
+    except OSError:  # already done by the other side, or the process has ended
+        pass

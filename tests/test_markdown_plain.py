@@ -7,7 +7,7 @@ import random
 import pytest
 
 from generator.content import load_content
-from generator.render.markdown import _md, _plain_paragraphs, render
+from generator.render.markdown import _md, _plain_paragraphs, plain, render
 
 from .conftest import DEMO
 
@@ -20,6 +20,7 @@ def test_the_demo_reports_text_takes_the_short_way_and_reads_the_same():
     assert len(texts) >= 15
     for text in texts:
         assert _plain_paragraphs(text) == _md.render(text)
+        assert plain(text) == _plain_by_parsing(text)
 
 
 @pytest.mark.parametrize(
@@ -72,4 +73,14 @@ def test_random_text_taken_the_short_way_reads_as_the_parser_makes_it(pieces: li
         if html is not None:
             taken += 1
             assert html == _md.render(text), repr(text)
+            assert plain(text) == _plain_by_parsing(text), repr(text)
     assert taken > 1_000  # the comparison really ran
+
+
+def _plain_by_parsing(text: str) -> str:
+    """plain() as it is for text that is not only paragraphs: from markdown-it-py's tokens."""
+    words = []
+    for token in _md.parse(text):
+        if token.type == "inline" and token.children:
+            words.append("".join(c.content for c in token.children if c.type in ("text", "code_inline")))
+    return " ".join(w for w in words if w)

@@ -107,3 +107,36 @@ def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path: Path
         build(DEMO, out)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.building-")]
+
+
+def test_cancelling_the_indexer_stops_pagefind_and_removes_the_records(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The index is made in a forked process that runs Pagefind: a failed build stops both."""
+    import time
+
+    pid_file = tmp_path / "pid"
+    slow = tmp_path / "slow-python"
+    slow.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(search.sys, "executable", str(slow))
+    indexer = search.Indexer(load_content(DEMO), tmp_path / "out").start()
+    records = indexer.records
+    assert records is not None
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline, "the stand-in for Pagefind never started"
+        time.sleep(0.05)
+    pid = int(pid_file.read_text())
+    indexer.cancel()
+    deadline = time.monotonic() + 10
+    while _running(pid):
+        assert time.monotonic() < deadline, "Pagefind still runs after cancel"
+        time.sleep(0.05)
+    assert not records.exists()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"

@@ -153,8 +153,9 @@ def columns_rows(columns: Sequence[ColumnDoc]) -> list[dict[str, str]]:
 
 
 def write(path: Path, data: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8", newline="")
-    else:
-        path.write_bytes(data)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        path.write_bytes(raw)
+    except FileNotFoundError:  # its folder is not there yet: made on the first file written into it
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)

@@ -58,6 +58,15 @@ _BLOCK_START = re.compile(r" *(?:[-+=]|\d{1,9}[.)](?: |$))")
 def _plain_paragraphs(text: str) -> str | None:
     """The HTML of text made only of paragraphs, as markdown-it-py writes it; ``None`` when
     the text may hold anything else (then markdown-it-py renders it)."""
+    paragraphs = _paragraph_lines(text)
+    if paragraphs is None:
+        return None
+    return "".join("<p>" + "\n".join(lines).replace('"', "&quot;") + "</p>\n" for lines in paragraphs)
+
+
+def _paragraph_lines(text: str) -> list[list[str]] | None:
+    """The lines of each paragraph as markdown-it-py reads them, when the text is only
+    paragraphs; otherwise ``None``."""
     if _MARKUP.search(text):
         return None
     body = _LEADING_BLANK_LINES.sub("", text).rstrip(" \n")
@@ -70,18 +79,21 @@ def _plain_paragraphs(text: str) -> str | None:
             if _BLOCK_START.match(line) or (line.endswith("  ") and i < len(lines) - 1):
                 return None  # a list, a heading's underline, or a hard line break
             lines[i] = line.strip(" ")
-        out.append("<p>" + "\n".join(lines).replace('"', "&quot;") + "</p>\n")
-    return "".join(out)
+        out.append(lines)
+    return out
 
 
 def plain(text: str | None, limit: int = 0) -> str:
     """The text without Markdown punctuation, for descriptions and the feed summary."""
     if not text:
         return ""
-    tokens = _md.parse(text)
-    words = []
-    for token in tokens:
-        if token.type == "inline" and token.children:
-            words.append("".join(c.content for c in token.children if c.type in ("text", "code_inline")))
+    paragraphs = _paragraph_lines(text)
+    if paragraphs is not None:  # a paragraph's text runs on across its line breaks
+        words = ["".join(lines) for lines in paragraphs]
+    else:
+        words = []
+        for token in _md.parse(text):
+            if token.type == "inline" and token.children:
+                words.append("".join(c.content for c in token.children if c.type in ("text", "code_inline")))
     out = " ".join(w for w in words if w)
     return out[: limit - 1] + "…" if limit and len(out) > limit else out

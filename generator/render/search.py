@@ -35,6 +35,7 @@ from ..content import Content
 from ..model import spec
 from ..model.portal import Agency
 from ..model.report import Report
+from ..parallel import Forked, ForkedError
 from . import plan
 
 
@@ -121,49 +122,56 @@ def _write(file: Path, title: str, sections: list[Section]) -> None:
 class Indexer:
     """Makes the index into ``output`` in the background: records first, then Pagefind.
 
-    ``start`` writes the records (in a temporary folder of their own) and launches Pagefind;
-    ``wait`` returns when the index is complete, or raises :class:`SearchError`; ``cancel``
-    stops it. Either way the records are removed.
+    ``start`` forks a process that writes the records (in a temporary folder of their own)
+    and runs Pagefind, so that neither holds up the build; ``wait`` returns when the index
+    is complete, or raises :class:`SearchError`; ``cancel`` stops the process and Pagefind
+    with it. Either way the records are removed.
     """
 
     def __init__(self, content: Content, output: Path):
         self.content = content
         self.output = output
         self.records: Path | None = None
-        self.process: subprocess.Popen[bytes] | None = None
+        self.forked: Forked | None = None
 
     def start(self) -> Indexer:
         self.records = Path(tempfile.mkdtemp(prefix="xxgk-search-"))
-        write_records(self.content, self.records)
-        argv = [sys.executable, "-m", "pagefind", "--site", str(self.records), "--output-path", str(self.output),
-                "--keep-index-url", "--silent"]
-        try:
-            self.process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        except OSError as e:
-            self._clean()
-            raise SearchError(f"无法启动 pagefind 建立搜索索引：{e}") from e
+        records, content, output = self.records, self.content, self.output
+        self.forked = Forked(lambda: _make_index(content, records, output), group=True)
         return self
 
     def wait(self) -> None:
-        assert self.process is not None
+        assert self.forked is not None
         try:
-            output, _ = self.process.communicate()
+            code, message = self.forked.result()
+        except ForkedError as e:
+            code, message = -1, str(e)
         finally:
             self._clean()
-        if self.process.returncode != 0 or not (self.output / "pagefind.js").is_file():
-            message = output.decode("utf-8", "replace").strip()
+        if code != 0 or not (self.output / "pagefind.js").is_file():
             raise SearchError("建立搜索索引失败（pagefind）。请确认已安装 pagefind[extended]。\n" + message)
 
     def cancel(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        if self.forked is not None:
+            self.forked.cancel()
         self._clean()
 
     def _clean(self) -> None:
         if self.records is not None:
             shutil.rmtree(self.records, ignore_errors=True)
             self.records = None
+
+
+def _make_index(content: Content, records: Path, output: Path) -> tuple[int, str]:
+    """Write the records and run Pagefind on them; returns its exit code and what it said."""
+    write_records(content, records)
+    argv = [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(output),
+            "--keep-index-url", "--silent"]
+    try:
+        done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    except OSError as e:
+        return -1, f"无法启动 pagefind：{e}"
+    return done.returncode, done.stdout.decode("utf-8", "replace").strip()
 
 
 def index(content: Content, output: Path) -> None:

@@ -11,12 +11,14 @@ The work is spread over the machine's cores, because a county portal has thousan
 reports and the office rebuilds it often in January:
 
 * as soon as the content is loaded, two things that need nothing else start in the
-  background: the search index (:class:`search.Indexer`, Pagefind in its own process) and the
-  whole-dataset files (a forked process writing ``data/xxgk*``);
+  background: the search index (:class:`search.Indexer`: a forked process writes the search
+  records and runs Pagefind) and the whole-dataset files (a forked process writing
+  ``data/xxgk*``, all but the long CSV);
 * meanwhile the content is checked, then the pages are rendered by forked workers, each also
   writing the downloads (original, YAML, JSON, CSV) of the reports whose pages it renders,
   since a report page gives their sizes;
-* the open-data page, which gives the dataset files' sizes, is rendered last.
+* the long CSV is then joined from the reports' CSV files, and the open-data page, which
+  gives the dataset files' sizes, is rendered last.
 """
 
 from __future__ import annotations
