@@ -10,7 +10,9 @@ separate virtualenv, never the project's; default /tmp/xxgk-bench-mkdocs-venv). 
 builds in a fresh process ``--runs`` times (sizes above 5,000 reports ``--large-runs`` times);
 reported are the median wall time, HTML pages per second, and the median peak resident memory
 of the process tree (``wait4``: the largest of the process and the children it waited for,
-e.g. xxgk's Pagefind). Hugo has no search index of its own: ``hugo`` is Hugo alone, and
+e.g. xxgk's Pagefind). Against each peer two ratios are printed: of the median times, and the
+median of the run-by-run ratios (run i of both tools came one after the other, so a drift in
+the machine's speed between runs touches both). Hugo has no search index of its own: ``hugo`` is Hugo alone, and
 ``hugo+pagefind`` is Hugo followed by the same Pagefind (``pagefind[extended]``, Chinese) over
 its output (the layout marks ``<main>`` as the part to index), which is how a Hugo site gets
 offline search: the peer for "a full build, search index included". mkdocs-material builds its
@@ -211,10 +213,16 @@ def main() -> None:
             for r in results:
                 print(f"{size:>8} {n:>8} {r['tool']:>13} {r['pages']:>7} {r['seconds']:>9.1f} {r['pages_per_s']:>8.0f} "
                       f"{r['peak_mb']:>8.0f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})", flush=True)
+            runs_of = {r["tool"]: r["all"] for r in results}
             if "xxgk" in base:
                 for peer in ("hugo+pagefind", "hugo", "mkdocs"):
                     if peer in base:
-                        print(f"{size:>8} xxgk / {peer}: {base['xxgk'] / base[peer]:.2f} (median time ratio)", flush=True)
+                        # Run i of each tool came one after the other: their ratio is the least
+                        # touched by the machine's speed drifting between runs.
+                        paired = sorted(x / y for x, y in zip(runs_of["xxgk"], runs_of[peer], strict=True))
+                        print(f"{size:>8} xxgk / {peer}: {base['xxgk'] / base[peer]:.2f} (median time ratio); "
+                              f"run by run {statistics.median(paired):.2f} median "
+                              f"({', '.join(f'{q:.2f}' for q in paired)})", flush=True)
 
 
 if __name__ == "__main__":
