@@ -154,11 +154,8 @@ def _build_loaded(
     try:
         if content.site is not None and not failed(content.findings):
             # What needs only the content starts now and runs beside everything else.
-            if search:
-                try:
-                    indexer = Indexer(content, tmp / plan.PAGEFIND).start()
-                except SearchError as e:
-                    raise BuildError(str(e)) from e
+            if search:  # a Pagefind that fails to start is reported by wait()
+                indexer = Indexer(content, tmp / plan.PAGEFIND).start()
             site_config, agencies, reports = content.site, content.agencies, content.reports
             # the long CSV is joined from the reports' own CSV files once they are written
             dataset = Forked(
