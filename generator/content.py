@@ -12,25 +12,37 @@ Loading never writes anything. Every problem becomes a finding: a file that cann
 a report whose agency is not registered, whose path disagrees with its agency or year, or
 whose original file is missing. A report that cannot be placed at all is left out of
 ``Content.reports``; the rest load, so all findings are reported at once.
+
+Only what the content folder owns is read: a symbolic link that leads out of the folder
+(a report, ``site.yaml``, ``agencies.yaml``, a folder under ``reports/``) is a finding and is
+not followed, and a report's original must be a file inside ``originals/``
+(:func:`original_file`, which the build and the audit use too). Links that stay inside the
+folder are followed like the files they point to.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlio
-from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path
+from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path, printable
 from .model.portal import Agency, SiteConfig, agencies_from_data, site_from_data
-from .model.report import Report, report_from_data
+from .model.report import ORIGINALS_DIR, Report, report_from_data
 from .parallel import Forked, ForkedError
 
 SITE_FILE = "site.yaml"
 AGENCIES_FILE = "agencies.yaml"
 REPORTS_DIR = "reports"
-ORIGINALS_DIR = "originals"
+
+# agencies.yaml is read whole before anything else; at about 200 bytes an agency this is
+# some 80,000 agencies (a province's worth), read in about ten seconds.
+AGENCIES_MAX_BYTES = 16 * 1024 * 1024
+_AGENCIES_TOO_BIG = "机关名录最大 16 MB（约 8 万个机关）；请检查文件是否误贴入了其他内容"
+_SETTINGS_TOO_BIG = "网站设置文件只有十来项设置，通常不到 2 KB；请检查文件是否误贴入了其他内容"
 
 
 class ContentError(Exception):
@@ -70,10 +82,10 @@ class Content:
 def load_content(root: Path | str) -> Content:
     root = Path(root)
     if not root.is_dir():
-        raise ContentError(f"内容文件夹 {display_path(root)} 不存在")
+        raise ContentError(f"内容文件夹 {printable(display_path(root))} 不存在")
     if not (root / SITE_FILE).exists() and not (root / REPORTS_DIR).is_dir():
         raise ContentError(
-            f"{display_path(root)} 不是内容文件夹：其中既没有 {SITE_FILE} 也没有 {REPORTS_DIR}/"
+            f"{printable(display_path(root))} 不是内容文件夹：其中既没有 {SITE_FILE} 也没有 {REPORTS_DIR}/"
         )
     findings: list[Finding] = []
     # Loading makes millions of small objects that all live on, and only short-lived cycles
@@ -95,10 +107,13 @@ def load_content(root: Path | str) -> Content:
 def _load_site(root: Path, findings: list[Finding]) -> SiteConfig | None:
     file = root / SITE_FILE
     path = display_path(file)
+    if link := link_problem(file, root):
+        findings.append(Finding(ERROR, REFERENCE, link, Location(path)))
+        return None
     if not file.exists():
         findings.append(Finding(ERROR, REFERENCE, f"缺少 {SITE_FILE}（网站名称、主办单位等设置）", Location(path)))
         return None
-    loaded, problems = yamlio.load_file(file, path)
+    loaded, problems = yamlio.load_file(file, path, too_big_why=_SETTINGS_TOO_BIG)
     findings += problems
     if loaded is None:
         return None
@@ -110,10 +125,13 @@ def _load_site(root: Path, findings: list[Finding]) -> SiteConfig | None:
 def _load_agencies(root: Path, findings: list[Finding]) -> dict[str, Agency]:
     file = root / AGENCIES_FILE
     path = display_path(file)
+    if link := link_problem(file, root):
+        findings.append(Finding(ERROR, REFERENCE, link, Location(path)))
+        return {}
     if not file.exists():
         findings.append(Finding(ERROR, REFERENCE, f"缺少 {AGENCIES_FILE}（机关名录）", Location(path)))
         return {}
-    loaded, problems = yamlio.load_file(file, path)
+    loaded, problems = yamlio.load_file(file, path, AGENCIES_MAX_BYTES, _AGENCIES_TOO_BIG)
     findings += problems
     if loaded is None:
         return {}
@@ -122,28 +140,78 @@ def _load_agencies(root: Path, findings: list[Finding]) -> dict[str, Agency]:
     return {a.id: a for a in agencies}
 
 
+def link_problem(path: Path, root: Path) -> str | None:
+    """Why ``path`` (in the content folder ``root``) is not read: it is a symbolic link that
+    leads out of the folder, or nowhere. None for anything else, links inside included."""
+    if not path.is_symlink():
+        return None
+    real = path.resolve()
+    name = printable(display_path(path))
+    if not real.is_relative_to(root.resolve()):
+        return (
+            f"{name} 是指向内容文件夹之外（{printable(str(real))}）的链接：内容文件夹之外的文件不读取、不发布，"
+            "此项未读取；请把文件本身放进内容文件夹"
+        )
+    if not real.exists():
+        return f"{name} 是链接，但它指向的 {printable(display_path(real))} 不存在"
+    return None
+
+
+_WALK_DEPTH = 6  # reports/<agency>/<year>.yaml is two levels; deeper files are only warned about
+
+
 def _report_files(root: Path, findings: list[Finding]) -> list[Path]:
     reports = root / REPORTS_DIR
     if not reports.is_dir():
         return []
-    files = []
-    for file in sorted(reports.rglob("*")):
-        if not file.is_file() or file.name.startswith("."):
+    if link := link_problem(reports, root):
+        findings.append(Finding(ERROR, REFERENCE, link, Location(display_path(reports))))
+        return []
+    files: list[Path] = []
+    _walk_reports(root, reports, 0, files, findings, {reports.resolve()})
+    files.sort()
+    return files
+
+
+def _walk_reports(
+    root: Path, folder: Path, depth: int, files: list[Path], findings: list[Finding], seen: set[Path]
+) -> None:
+    """The report files under ``folder`` (os.scandir: whether an entry is a link, a folder or
+    a file comes with the listing, so only links cost a look more)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as e:
+        findings.append(Finding(ERROR, REFERENCE, f"无法读取文件夹：{e.strerror}", Location(display_path(folder))))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        rel = file.relative_to(reports)
-        if file.suffix in (".yaml", ".yml"):
-            if len(rel.parts) == 2 and file.suffix == ".yaml":
-                files.append(file)
+        path = Path(entry.path)
+        if entry.is_symlink():
+            if link := link_problem(path, root):
+                findings.append(Finding(ERROR, REFERENCE, link, Location(display_path(path))))
+                continue
+            is_dir, is_file = path.is_dir(), path.is_file()
+        else:
+            is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
+        if is_dir:
+            real = path.resolve() if entry.is_symlink() else path
+            if depth < _WALK_DEPTH and real not in seen:
+                seen.add(real)
+                _walk_reports(root, path, depth + 1, files, findings, seen)
+        elif is_file and path.suffix in (".yaml", ".yml"):
+            if depth == 1 and path.suffix == ".yaml":
+                files.append(path)
             else:
                 findings.append(
                     Finding(
                         WARNING,
                         REFERENCE,
                         f"报告文件应放在 {REPORTS_DIR}/<机关代码>/<年份>.yaml，此文件未读取",
-                        Location(display_path(file)),
+                        Location(display_path(path)),
                     )
                 )
-    return files
 
 
 PARALLEL_FROM = 400  # report files; below this a second process costs more than it saves
@@ -186,8 +254,19 @@ def load_report_file(root: Path, file: Path, agencies: dict[str, Agency]) -> tup
     """One report file, with the same reference checks as :func:`load_content` (for the preview,
     which reloads only the file that changed). The report is None when it cannot be placed."""
     findings: list[Finding] = []
-    report = _load_report(Path(root), Path(file), agencies, findings)
+    root, file = Path(root), Path(file)
+    if not file.resolve().is_relative_to(root.resolve()):  # the file, or a folder on its way, links out
+        findings.append(Finding(ERROR, REFERENCE, link_problem(file, root) or _outside(file), Location(display_path(file))))
+        return None, findings
+    report = _load_report(root, file, agencies, findings)
     return report, findings
+
+
+def _outside(path: Path) -> str:
+    return (
+        f"{printable(display_path(path))} 经由链接指向内容文件夹之外（{printable(str(path.resolve()))}）："
+        "内容文件夹之外的文件不读取、不发布，此项未读取"
+    )
 
 
 def _load_report(
@@ -244,17 +323,30 @@ def _load_report(
 
 def _check_original(root: Path, report: Report, findings: list[Finding]) -> None:
     assert report.source is not None
-    original = (root / report.source.file).resolve()
-    if not original.is_relative_to(root.resolve()) or not original.is_file():
-        findings.append(
-            Finding(
-                ERROR,
-                REFERENCE,
-                f"原件 {report.source.file} 不存在（路径相对于内容文件夹 {display_path(root)}）",
-                report.locate("source", "file"),
-                "source.file",
-            )
+    original, problem = original_file(root, report.source.file)
+    if original is None:
+        findings.append(Finding(ERROR, REFERENCE, problem, report.locate("source", "file"), "source.file"))
+
+
+def original_file(root: Path, source_file: str) -> tuple[Path | None, str]:
+    """The original file ``source.file`` names, as a real path inside ``originals/`` of the
+    content folder ``root``; or None and why not (missing, a folder, or a link leading out
+    of ``originals/``). Only such a file is read (Q6) or published (the build)."""
+    path = root / source_file
+    real = path.resolve()
+    originals = (root / ORIGINALS_DIR).resolve()
+    root_real = root.resolve()
+    shown = printable(source_file)
+    if not real.is_relative_to(originals) or not real.is_relative_to(root_real):
+        where = "内容文件夹之外" if not real.is_relative_to(root_real) else f"{ORIGINALS_DIR}/ 之外"
+        return None, (
+            f"原件 {shown} 经由链接指向{where}（{printable(display_path(real))}）："
+            f"只有 {ORIGINALS_DIR}/ 中的文件才作为原件读取和发布；请把原件本身放进 {ORIGINALS_DIR}/"
         )
+    if not real.is_file():
+        what = "是文件夹，不是文件" if real.is_dir() else "不存在"
+        return None, f"原件 {shown} {what}（路径相对于内容文件夹 {printable(display_path(root))}）"
+    return real, ""
 
 
 def sha256_of(file: Path) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,31 @@ SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 YAML_SYNTAX = "YAML"  # the file cannot be read as YAML, or is refused (size, aliases)
 SCHEMA = "SCHEMA"  # a key, type or value does not fit the report format
 REFERENCE = "REF"  # files disagree with each other (unknown agency, path, missing original)
+
+
+# Characters that must never reach a terminal raw: C0 and C1 controls and DEL (escape
+# sequences can retitle, clear or rewrite a terminal) and the bidirectional overrides
+# (they reorder what is shown). Content can hold them (a key, a value, a file name).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # json escapes C0
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``), for terminals."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_text(value: Any) -> str:
+    """JSON with Chinese as is; control characters escaped (json escapes only C0 itself)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def display_path(path: Path | str) -> str:
@@ -61,8 +87,9 @@ class Finding:
     data: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def format(self) -> str:
+        """The compiler-style line, safe to print: control characters in content are escaped."""
         where = f" {self.field}" if self.field else ""
-        return f"{self.location}: {self.severity} {self.rule}{where}: {self.message}"
+        return printable(f"{self.location}: {self.severity} {self.rule}{where}: {self.message}")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -92,7 +119,7 @@ def count(findings: Iterable[Finding]) -> dict[str, int]:
 
 
 def to_json(findings: Iterable[Finding]) -> str:
-    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
+    return json_text([f.as_dict() for f in findings])
 
 
 class Locator:
@@ -100,12 +127,20 @@ class Locator:
 
     ``marks`` maps key paths (tuples of keys and list indexes) to 1-based (line, column).
     A path that has no mark of its own falls back to its nearest parent that has one, so a
-    missing key is reported at the mapping that should hold it.
+    missing key is reported at the mapping that should hold it. ``refused`` holds the key
+    paths whose values were refused while reading (and reported then): they read as None,
+    and the model does not report them again.
     """
 
-    def __init__(self, path: str, marks: dict[tuple[Any, ...], tuple[int, int]] | None = None):
+    def __init__(
+        self,
+        path: str,
+        marks: dict[tuple[Any, ...], tuple[int, int]] | None = None,
+        refused: set[tuple[Any, ...]] | frozenset[tuple[Any, ...]] = frozenset(),
+    ):
         self.path = path
         self.marks = marks or {}
+        self.refused = refused
 
     def __call__(self, *keys: Any) -> Location:
         while True:

@@ -61,7 +61,7 @@ def test_binary_garbage_is_a_finding_not_a_traceback(content: Path):
     (content / "reports/baofeng/2020.yaml").write_bytes(b"\x00\xff\xfe garbage")
     result = xxgk("check", "content", cwd=content.parent)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "content/reports/baofeng/2020.yaml:1:1: error YAML: 文件不是 UTF-8 编码" in result.stdout
+    assert "content/reports/baofeng/2020.yaml:1:2: error YAML: 文件不是 UTF-8 编码" in result.stdout  # at the \xff
 
 
 def test_not_a_content_folder_exits_2(tmp_path: Path):

@@ -67,9 +67,17 @@ CELL_CASES = [
     (
         "boolean",
         "disclosed: [1, 0,",
-        "disclosed: [yes, 0,",
+        "disclosed: [true, 0,",
         ("error", "SCHEMA", 12, "requests.disclosed.natural_person"),
         "应为数字，实为 真假值 true",
+    ),
+    (
+        "yes-read-as-boolean",
+        "disclosed: [1, 0,",
+        "disclosed: [yes, 0,",
+        ("error", "SCHEMA", 12, "requests.disclosed.natural_person"),
+        "（一）予以公开 · 自然人（requests.disclosed.natural_person）写作 yes：YAML 把它读作真假值 true，"
+        "而本格式中没有真假值；文字请加引号（\"yes\"），数请写数字",
     ),
 ]
 
@@ -197,7 +205,9 @@ def test_missing_original_file(content: Path):
 
 def test_original_outside_the_content_folder_is_refused(content: Path):
     edit(content / "reports/baofeng/2020.yaml", "file: originals/baofeng/2020.txt", "file: ../../etc/passwd")
-    assert [f.rule for f in check(content) if f.location.path == BAOFENG and f.severity == "error"] == ["REF"]
+    [f] = [f for f in check(content) if f.location.path == BAOFENG and f.severity == "error"]
+    assert (f.rule, f.field) == ("SCHEMA", "source.file")
+    assert f.message.startswith("source.file 应为 originals/ 下的原件路径，用 / 分隔、不含 ..")
 
 
 def test_duplicate_agency_ids(content: Path):

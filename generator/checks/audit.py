@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..content import REPORTS_DIR, Content, sha256_of
+from ..content import REPORTS_DIR, Content, original_file, sha256_of
 from ..findings import Finding
 from ..model import spec
 from ..model.portal import Agency
@@ -348,9 +348,9 @@ def q5_says_nothing(report: Report) -> Iterator[Finding]:
 def q6_original_changed(content: Content, report: Report) -> Iterator[Finding]:
     if not (report.source and report.source.sha256):
         return
-    original = (content.root / report.source.file).resolve()
-    if not original.is_relative_to(content.root.resolve()) or not original.is_file():
-        return  # a missing original is already a REF error
+    original, _ = original_file(content.root, report.source.file)
+    if original is None:
+        return  # a missing original, or a link out of originals/, is already a REF error
     actual = sha256_of(original)
     if actual != report.source.sha256:
         yield _finding(

@@ -7,13 +7,16 @@ editors' handbook read the same declarations.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..findings import ERROR, SCHEMA, Finding, Location
 from . import spec
-from .report import SLUG, _suggest, _type_name
+from .report import _suggest, _type_name, id_problem
 
 Locate = Callable[..., Location]
 
@@ -26,6 +29,7 @@ class Setting:
     kind: type = str  # str, int, or dict for a nested mapping of strings
     keys: tuple[str, ...] = ()  # for a nested mapping: its allowed keys
     example: str = ""
+    url: bool = False  # a web address (checked by :func:`url_problem`)
 
 
 SITE_SETTINGS = (
@@ -35,6 +39,7 @@ SITE_SETTINGS = (
         "base_url",
         "网站正式发布的完整地址（可含子路径），只用于站点地图和订阅源；页面内链接都是相对链接，放在任何子路径下都能用",
         example="https://www.example.gov.cn/xxgk/ndbg/",
+        url=True,
     ),
     Setting("sponsor", "主办单位，显示在页脚", True, example="某某县人民政府办公室"),
     Setting("organizer", "承办单位，显示在页脚（可不填）", example="某某县政务服务数据管理局"),
@@ -60,7 +65,7 @@ AGENCY_FIELDS = (
     Setting("short_name", "简称，用于表格和导航", example="七星泡镇"),
     Setting("kind", "机关类别：" + "、".join(f"{k}（{v}）" for k, v in spec.AGENCY_KINDS.items()), True),
     Setting("region", "所属地区，如 黑龙江省双鸭山市宝清县；不详时写 null", example="黑龙江省双鸭山市宝清县"),
-    Setting("website", "机关网站地址", example="http://www.hlbaoqing.gov.cn"),
+    Setting("website", "机关网站地址（http:// 或 https:// 开头）", example="http://www.hlbaoqing.gov.cn", url=True),
     Setting("order", "排列顺序，数字小的在前", kind=int, example="10"),
     Setting("former_names", "曾用名列表（机关更名后，历年报告仍归在同一代码下）", kind=list),
 )
@@ -102,12 +107,70 @@ class Agency:
         return spec.AGENCY_KINDS[self.kind]
 
 
+MAX_ORDER = 10**9  # ``order``: any whole number in ±this
+
+
+def url_problem(value: str, base: bool = False) -> str | None:
+    """Why a text is not a web address a page may name, or None when it is one: http or
+    https, one host (no user name before an @), a plain path (no ``//``, ``.`` or ``..``
+    segments, no backslash), no spaces or control characters. A ``base`` address (a site's
+    base_url) takes no query or fragment either."""
+    if _SPACE_OR_CONTROL.search(value):
+        return "网址中不能有空格或控制字符"
+    if "\\" in value:
+        return "网址中不能有反斜杠 \\"
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # a port that is not a number raises here
+    except ValueError:
+        return "不是有效的网址"
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not value.lower().startswith(scheme + "://"):
+        return "应以 http:// 或 https:// 开头"
+    if "@" in parts.netloc:
+        return "网址的主机名前不能有用户名（@）"
+    host = parts.hostname or ""
+    if not _host_ok(host) or (port is not None and not 0 < port < 65536):
+        return f"主机名 {host or '（空）'} 无效"
+    if "//" in parts.path:
+        return "路径中不能有连续的 //（浏览器会把其后的部分当作另一个网站）"
+    if any(seg in (".", "..") for seg in parts.path.split("/")):
+        return "路径中不能有 . 或 .. 段"
+    if base and (parts.query or parts.fragment or value.endswith(("?", "#"))):
+        return "网站地址不能带 ? 或 # 之后的部分"
+    return None
+
+
+_SPACE_OR_CONTROL = re.compile("[\\s\x00-\x1f\x7f-\x9f]")
+_LABEL = re.compile(r"\A(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
+
+
+def _host_ok(host: str) -> bool:
+    if host.isascii() and all(_LABEL.match(label) for label in host.split(".")):
+        return len(host) <= 253  # the common case: www.example.gov.cn
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii")  # 中文域名 → xn--…
+    except UnicodeError:
+        return False
+    labels = ascii_host.split(".")
+    return len(ascii_host) <= 253 and all(_LABEL.match(label) for label in labels)
+
+
 class _Fields:
     def __init__(self, locate: Locate):
         self.locate = locate
+        self.refused = getattr(locate, "refused", frozenset())  # values refused (and reported) while reading
         self.findings: list[Finding] = []
 
-    def error(self, message: str, *keys: Any) -> None:
+    def error(self, message: str, *keys: Any, again: bool = False) -> None:
+        """A finding at ``keys``; none about a value already refused while reading (unless ``again``)."""
+        if keys in self.refused and not again:
+            return
         dotted = ".".join(str(k) for k in keys)
         self.findings.append(Finding(ERROR, SCHEMA, message, self.locate(*keys), dotted))
 
@@ -120,24 +183,38 @@ class _Fields:
                     f"未知的键 {key}{_suggest(str(key), allowed)}（可用的键：{'、'.join(allowed)}）",
                     *at,
                     key,
+                    again=True,
                 )
         out: dict[str, Any] = {}
         for s in settings:
             value = data.get(s.key)
             if value is None:
-                if s.required:
+                if s.required and (*at, s.key) not in self.refused:
                     self.error(f"缺少必填的键 {s.key}（{s.description}）", *at)
                 continue
             if s.kind is dict:
                 value = self._nested(value, s, *at)
             elif s.kind is list:
-                if not (isinstance(value, list) and all(isinstance(x, str) for x in value)):
+                if not isinstance(value, list):
                     self.error(f"{s.key} 应为文字的列表，实为 {_type_name(value)}", *at, s.key)
+                    continue
+                bad = [
+                    (j, x) for j, x in enumerate(value) if not isinstance(x, str) and (*at, s.key, j) not in self.refused
+                ]
+                for j, x in bad:
+                    self.error(f"{s.key} 应为文字的列表，第 {j + 1} 项实为 {_type_name(x)}", *at, s.key, j)
+                if bad or len(value) != sum(isinstance(x, str) for x in value):
                     continue
             elif not isinstance(value, s.kind) or isinstance(value, bool):
                 hint = "；数字形式的代码、备案号请加引号" if s.kind is str and isinstance(value, int) else ""
                 want = "整数" if s.kind is int else "文字"
                 self.error(f"{s.key} 应为{want}，实为 {_type_name(value)}{hint}", *at, s.key)
+                continue
+            elif s.kind is int and not -MAX_ORDER <= value <= MAX_ORDER:
+                self.error(f"{s.key} 应在 {-MAX_ORDER} 到 {MAX_ORDER} 之间，实为 {_type_name(value)}", *at, s.key)
+                continue
+            elif s.url and (problem := url_problem(value, base=s.key == "base_url")):
+                self.error(f"{s.key} 不是可用的网址：{problem}；实为 {_type_name(value)}", *at, s.key)
                 continue
             out[s.key] = value
         return out
@@ -190,8 +267,8 @@ def agencies_from_data(
             continue
         values = f.read(item, AGENCY_FIELDS, i)
         agency_id = values.get("id")
-        if agency_id is not None and not SLUG.match(agency_id):
-            f.error(f"id 应为小写字母、数字和连字符组成的代码，实为 {agency_id!r}", i, "id")
+        if agency_id is not None and (problem := id_problem(agency_id)):
+            f.error(f"id {problem}", i, "id")
             continue
         kind = values.get("kind")
         if kind is not None and kind not in spec.AGENCY_KINDS:

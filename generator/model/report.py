@@ -25,9 +25,28 @@ Rows = dict[str, list[Cell]]
 Locate = Callable[..., Location]
 
 SCHEMA_VERSION = 1
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
+ORIGINALS_DIR = "originals"  # the folder of the content folder holding the original files
+# An agency id (the spec: a lower-case ASCII slug). \Z, not $: "shiwo\n" is not an id.
+SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_ID_LENGTH = 64  # file names are built from it (agencies/<id>.html …)
+SHA256 = re.compile(r"\A[0-9a-f]{64}\Z")
 YEARS = range(1990, 2101)
+
+
+def id_problem(value: Any) -> str | None:
+    """Why a value is not an agency id, or None when it is one."""
+    if not isinstance(value, str):
+        return f"应为机关代码（小写字母、数字和连字符），实为 {_type_name(value)}"
+    if len(value) > MAX_ID_LENGTH:
+        return f"机关代码最长 {MAX_ID_LENGTH} 个字符，实有 {len(value)} 个"
+    if not SLUG.match(value):
+        return f"应为小写字母、数字和连字符组成的机关代码（如 qixingpao、shi-wo），实为 {_quoted(value)}"
+    return None
+
+
+def _quoted(value: str) -> str:
+    """A short repr of a text for messages: control characters and the like made visible."""
+    return repr(value if len(value) <= 40 else value[:40] + "…")
 
 TEXT_KEYS = (
     "preamble",
@@ -179,6 +198,14 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
+def number_text(value: int | float) -> str:
+    """A number for a message; a huge one by its first digits and its length."""
+    if type(value) is int and value.bit_length() > 64:
+        digits = int(value.bit_length() * 0.30103) + 1  # about; str() of a huge int is slow
+        return f"{str(value)[:6] if digits < 4000 else ''}…（约 {digits} 位数）"
+    return str(value)
+
+
 def number(cell: Cell) -> int | float | None:
     """The cell as a number for arithmetic, or None when blank or not applicable."""
     kind = type(cell)  # type(), not isinstance: True is an int but not a number here
@@ -200,9 +227,15 @@ class _Validator:
     def __init__(self, path: str, locate: Locate):
         self.path = path
         self.locate = locate
+        self.refused = getattr(locate, "refused", frozenset())
         self.findings: list[Finding] = []
 
-    def error(self, message: str, *keys: Any, severity: str = ERROR, field: str | None = None) -> None:
+    def error(
+        self, message: str, *keys: Any, severity: str = ERROR, field: str | None = None, again: bool = False
+    ) -> None:
+        """A finding at ``keys``; none about a value already refused while reading (unless ``again``)."""
+        if keys in self.refused and not again:
+            return
         dotted = field or ".".join(str(k) for k in keys)
         self.findings.append(Finding(severity, SCHEMA, message, self.locate(*keys), dotted))
 
@@ -227,6 +260,7 @@ class _Validator:
                     f"未知的键 {key}{_suggest(str(key), allowed)}（可用的键：{'、'.join(allowed)}）",
                     *keys,
                     key,
+                    again=True,
                 )
 
     def mapping(self, value: Any, *keys: Any) -> dict[str, Any] | None:
@@ -242,9 +276,9 @@ def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return f"真假值 {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"数字 {value}"
+        return f"数字 {number_text(value)}"
     if isinstance(value, str):
-        return f"文字“{value}”"
+        return f"文字“{value if len(value) <= 80 else value[:80] + '…'}”"
     if isinstance(value, list):
         return "列表"
     if isinstance(value, dict):
@@ -268,21 +302,20 @@ def report_from_data(
             v.error(f"缺少必填的键 {key}", key)
 
     schema = data.get("schema")
-    if schema is not None and schema != SCHEMA_VERSION:
-        v.error(f"schema 应为 {SCHEMA_VERSION}，实为 {schema!r}", "schema")
+    if schema is not None and not (type(schema) is int and schema == SCHEMA_VERSION):
+        v.error(f"schema 应为 {SCHEMA_VERSION}，实为 {_type_name(schema)}", "schema")
     agency = data.get("agency")
-    if agency is not None and not (isinstance(agency, str) and SLUG.match(agency)):
-        v.error(f"agency 应为小写字母、数字和连字符组成的机关代码，实为 {agency!r}", "agency")
+    if agency is not None and (problem := id_problem(agency)):
+        v.error(f"agency {problem}", "agency")
         agency = None
     year = data.get("year")
     if year is not None and not (type(year) is int and year in YEARS):
-        v.error(f"year 应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份，实为 {year!r}", "year")
+        v.error(f"year 应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份，实为 {_type_name(year)}", "year")
         year = None
     template = data.get("template")
-    if template is not None and template not in spec.TEMPLATES:
-        v.error(
-            f"template 应为 {'、'.join(spec.TEMPLATES)} 之一，实为 {template!r}", "template"
-        )
+    if template is not None and not (isinstance(template, str) and template in spec.TEMPLATES):
+        shown = repr(template) if isinstance(template, str) else _type_name(template)
+        v.error(f"template 应为 {'、'.join(spec.TEMPLATES)} 之一，实为 {shown}", "template")
         template = None
     title = v.string(data.get("title"), "title")
     if not (agency and year and template and title):
@@ -347,11 +380,36 @@ def _source(v: _Validator, value: Any) -> Source | None:
     if not file:
         v.error("source 缺少 file（原件路径，如 originals/qixingpao/2020.pdf）", "source")
         return None
+    if problem := original_path_problem(file):
+        v.error(f"source.file {problem}", "source", "file")
+        return None
     sha = v.string(mapping.get("sha256"), "source", "sha256")
     if sha is not None and not SHA256.match(sha):
         v.error("source.sha256 应为 64 位小写十六进制数", "source", "sha256")
         sha = None
     return Source(file, sha, v.string(mapping.get("url"), "source", "url"))
+
+
+def original_path_problem(file: str) -> str | None:
+    """Why ``source.file`` cannot name an original, or None: it must be a relative path
+    inside ``originals/`` written with ``/``, without ``..`` or control characters. (Whether
+    the file is there, and not a link out of the content folder, is for content loading.)"""
+    parts = file.split("/")
+    if (
+        len(parts) < 2
+        or parts[0] != ORIGINALS_DIR
+        or any(p in ("", ".", "..") for p in parts)
+        or "\\" in file
+        or _CONTROL.search(file)
+    ):
+        return (
+            f"应为 {ORIGINALS_DIR}/ 下的原件路径，用 / 分隔、不含 ..（如 {ORIGINALS_DIR}/qixingpao/2020.pdf），"
+            f"实为 {_quoted(file)}；网站只发布 {ORIGINALS_DIR}/ 中的原件"
+        )
+    return None
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _contact(v: _Validator, value: Any) -> Contact | None:
@@ -439,6 +497,7 @@ def _row(v: _Validator, table: spec.Table, row: spec.Row, raw: Any) -> list[Cell
     return [None] * width
 
 
+_LEADING_ZERO = re.compile(r"\A[-+]?0[0-9]+\Z")
 _NUMBERISH = re.compile(r"^[\s+\-－＋0-9０-９,，.．]+$")
 
 
@@ -447,8 +506,8 @@ def _cell(
 ) -> Cell:
     if value is None or value == spec.NOT_APPLICABLE:
         return value  # type: ignore[no-any-return]
-    if type(value) is int and (value >= 0 or column.kind == spec.CHANGE):
-        return value  # the common case, before any message is put together
+    if type(value) is int and 0 <= value <= spec.MAX_WHOLE:
+        return value  # the common case (in range for every kind), before any message is put together
     address = cell_address(table.key, row.key, column.key)
     where = f"{row.label} · {column.full_label}（{address}）"
     keys = (table.key, row.key, index)
@@ -456,7 +515,9 @@ def _cell(
         v.error(f"{where}应为数字，实为 {_type_name(value)}", *keys, field=address)
         return None
     if isinstance(value, str):
-        if value.strip().isascii() and value.strip().isdigit():
+        if _LEADING_ZERO.match(value):
+            hint = "；请去掉开头的 0（以 0 开头的数在 YAML 中可能被读作八进制数）"
+        elif value.strip().isascii() and value.strip().isdigit():
             hint = "；请去掉引号"
         elif _NUMBERISH.match(value):
             hint = "；请写成不带千分位逗号、半角的数字，如 1036"
@@ -472,7 +533,16 @@ def _cell(
         v.error(f"{where}是件数，应为整数，实为 {value}", *keys, field=address)
         return None
     if column.kind != spec.CHANGE and value < 0:
-        v.error(f"{where}不能为负数，实为 {value}", *keys, field=address)
+        v.error(f"{where}不能为负数，实为 {number_text(value)}", *keys, field=address)
+        return None
+    low, high = spec.RANGES[column.kind]
+    if not low <= value <= high:
+        what = "金额（万元）" if column.kind == spec.MONEY else "件数"
+        v.error(
+            f"{where}超出合理范围：{what}应在 {low} 到 {high} 之间，实为 {number_text(value)}；请核对原件",
+            *keys,
+            field=address,
+        )
         return None
     return value
 

@@ -24,6 +24,14 @@ MONEY = "money"  # a non-negative decimal, in 万元
 
 NOT_APPLICABLE = "/"
 
+# The range a cell of each kind may hold. Far beyond any real report (a province's yearly
+# requests are in the tens of thousands, its fees in the millions of 万元), and small enough
+# that every figure stays exact as a float in charts and exports: a number outside is a typo
+# or a hostile file, and a finding, never a crash.
+MAX_WHOLE = 10**9
+MAX_MONEY = 10**10  # 万元
+RANGES = {COUNT: (0, MAX_WHOLE), CHANGE: (-MAX_WHOLE, MAX_WHOLE), MONEY: (0, MAX_MONEY)}
+
 
 @dataclass(frozen=True)
 class Column:
