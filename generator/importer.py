@@ -217,7 +217,10 @@ class Register:
         if self.file.exists():
             loaded, _ = yamlio.load_file(self.file, display_path(self.file))
             if loaded and isinstance(loaded.data, list):
-                self.entries = [e for e in loaded.data if isinstance(e, dict)]
+                self.entries = [e for e in loaded.data if isinstance(e, dict) and isinstance(e.get("id"), str)]
+            for e in self.entries:  # wrong types are xxgk check's findings; they must not stop an import
+                e["former_names"] = [n for n in e.get("former_names") or [] if isinstance(n, str)] if isinstance(e.get("former_names"), list) else []
+                e["order"] = e["order"] if type(e.get("order")) is int else 0
 
     def find(self, name: str | None, hint: str | None) -> str | None:
         ids = [str(e.get("id")) for e in self.entries]
@@ -330,7 +333,7 @@ def place(parsed: Parsed, options: Options, register: Register) -> Outcome:
     )
 
     if target.exists():
-        old_text = target.read_text(encoding="utf-8")
+        old_text = yamlio.read_text(target, display_path(target))[0] or ""  # not UTF-8: kept unless --force
         loaded, _ = yamlio.load_text(old_text, display_path(target))
         old_sha = None
         if loaded and isinstance(loaded.data, dict) and isinstance(loaded.data.get("source"), dict):

@@ -36,13 +36,14 @@ from .rules import RULES, fmt
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 NUMBER = r"[0-9０-９][0-9０-９,]*|[零〇一二两三四五六七八九十百千万]+"
+_LONGEST = 20  # characters of a numeral read as a number: cells stop at spec.MAX_WHOLE (10 digits)
 
 
 def parse_number(text: str) -> int | None:
     """An Arabic, full-width or Chinese numeral as an int (十二 → 12, 一百零五 → 105, 1,036 → 1036)."""
     text = text.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789")).replace(",", "")
-    if not text:
-        return None
+    if not text or len(text) > _LONGEST:
+        return None  # no count a report states is that long (and int() refuses 4,300 digits)
     if text.isdigit():
         return int(text)
     total, section, digit = 0, 0, None

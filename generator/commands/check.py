@@ -7,6 +7,12 @@ csv`` writes one row per finding for the office's follow-up (UTF-8 with a byte-o
 Excel opens the Chinese text correctly); ``--format json`` is for programs. ``--since YEAR``
 keeps the reports of that year and later (the earlier ones are still read, so rules comparing
 with the year before work on the first year kept).
+
+Content reaches the output (a key, a value, an agency's name), so nothing of it is printed
+raw: control characters are shown as escapes in text and CSV, and escaped in JSON
+(:func:`generator.findings.printable`); a CSV cell that a spreadsheet would take for a
+formula (starting with ``= + - @``, a tab or a carriage return) is prefixed with ``'``, as
+OWASP recommends against CSV injection.
 """
 
 from __future__ import annotations
@@ -14,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -23,7 +28,18 @@ from pathlib import Path
 from ..checks.rules import RULES
 from ..checks.run import check_content, failed, owners
 from ..content import Content, load_content
-from ..findings import ERROR, INFO, SEVERITIES, SEVERITY_LABELS, WARNING, Finding, count, display_path
+from ..findings import (
+    ERROR,
+    INFO,
+    SEVERITIES,
+    SEVERITY_LABELS,
+    WARNING,
+    Finding,
+    count,
+    display_path,
+    json_text,
+    printable,
+)
 
 NAME = "check"
 HELP = "检查内容文件夹中的全部报告（格式、勾稽关系与发布质量）"
@@ -66,15 +82,13 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         print(
-            json.dumps(
+            json_text(
                 {
                     "content": display_path(root),
                     "reports": len(reports),
                     "counts": counts,
                     "findings": [_with_owner(f, owner(f)) for f in findings],
-                },
-                ensure_ascii=False,
-                indent=2,
+                }
             )
         )
     elif args.format == "csv":
@@ -120,7 +134,7 @@ def grouped_text(findings: list[Finding], content: Content, owner: Owner) -> str
         else:
             agency = content.agencies.get(agency_id)
             title = f"{agency.label}（{agency_id}）" if agency else f"{agency_id}（未登记的机关）"
-        out.append(f"== {title}：{tally} ==\n")
+        out.append(f"== {printable(title)}：{tally} ==\n")
         out += [f.format() + "\n" for f in items]
         out.append("\n")
     return "".join(out)
@@ -142,15 +156,21 @@ def to_csv(findings: list[Finding], content: Content, owner: Owner) -> str:
         agency, year = owner(f)
         writer.writerow(
             (
-                agency or "",
-                _agency_name(content, agency),
+                _cell(agency or ""),
+                _cell(_agency_name(content, agency)),
                 year or "",
                 SEVERITY_LABELS[f.severity],
                 f.rule,
-                f.field,
-                f.message,
-                f.location.path,
+                _cell(f.field),
+                _cell(f.message),
+                _cell(f.location.path),
                 f.location.line or "",
             )
         )
     return buffer.getvalue()
+
+
+def _cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: never run as a formula, no control characters."""
+    text = printable(text)
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text

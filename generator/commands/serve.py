@@ -17,7 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ..findings import ERROR, display_path
+from ..findings import ERROR, display_path, printable
 from ..preview import BuildResult, PreviewServer
 from ..render.incremental import NOT_CONTENT, NOTE, IncrementalBuilder
 from ..render.templates import ThemeError, theme_dir
@@ -110,7 +110,7 @@ def _print(result: BuildResult, changed: set[Path] | None) -> None:
         "生成预览"
         if changed is None
         else "更新（"
-        + "、".join(sorted(display_path(p) for p in changed)[:3])
+        + "、".join(sorted(printable(display_path(p)) for p in changed)[:3])
         + (" 等" if len(changed or ()) > 3 else "")
         + "）"
     )
@@ -119,7 +119,7 @@ def _print(result: BuildResult, changed: set[Path] | None) -> None:
         return
     errors = [f for f in result.findings if f.severity == ERROR]
     if any(f.rule == NOT_CONTENT for f in errors):
-        print(f"xxgk: 错误：{errors[0].message}", file=sys.stderr, flush=True)
+        print(f"xxgk: 错误：{printable(errors[0].message)}", file=sys.stderr, flush=True)
         return
     for finding in errors:
         print(finding.format(), file=sys.stderr)
