@@ -31,7 +31,8 @@ from pathlib import Path
 from . import yamlio
 from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path, printable
 from .model.portal import Agency, SiteConfig, agencies_from_data, site_from_data
-from .model.report import ORIGINALS_DIR, Report, report_from_data
+from .model.report import Report, report_from_data
+from .model.values import ORIGINALS_DIR
 from .parallel import Forked, ForkedError
 
 SITE_FILE = "site.yaml"

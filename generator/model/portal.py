@@ -7,16 +7,15 @@ editors' handbook read the same declarations.
 
 from __future__ import annotations
 
-import ipaddress
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..findings import ERROR, SCHEMA, Finding, Location
 from . import spec
-from .report import _suggest, _type_name, id_problem
+from .values import id_problem, suggest, type_name, url_problem
+
+MAX_ORDER = 10**9  # ``order``: any whole number in ±this
 
 Locate = Callable[..., Location]
 
@@ -107,60 +106,6 @@ class Agency:
         return spec.AGENCY_KINDS[self.kind]
 
 
-MAX_ORDER = 10**9  # ``order``: any whole number in ±this
-
-
-def url_problem(value: str, base: bool = False) -> str | None:
-    """Why a text is not a web address a page may name, or None when it is one: http or
-    https, one host (no user name before an @), a plain path (no ``//``, ``.`` or ``..``
-    segments, no backslash), no spaces or control characters. A ``base`` address (a site's
-    base_url) takes no query or fragment either."""
-    if _SPACE_OR_CONTROL.search(value):
-        return "网址中不能有空格或控制字符"
-    if "\\" in value:
-        return "网址中不能有反斜杠 \\"
-    try:
-        parts = urlsplit(value)
-        port = parts.port  # a port that is not a number raises here
-    except ValueError:
-        return "不是有效的网址"
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not value.lower().startswith(scheme + "://"):
-        return "应以 http:// 或 https:// 开头"
-    if "@" in parts.netloc:
-        return "网址的主机名前不能有用户名（@）"
-    host = parts.hostname or ""
-    if not _host_ok(host) or (port is not None and not 0 < port < 65536):
-        return f"主机名 {host or '（空）'} 无效"
-    if "//" in parts.path:
-        return "路径中不能有连续的 //（浏览器会把其后的部分当作另一个网站）"
-    if any(seg in (".", "..") for seg in parts.path.split("/")):
-        return "路径中不能有 . 或 .. 段"
-    if base and (parts.query or parts.fragment or value.endswith(("?", "#"))):
-        return "网站地址不能带 ? 或 # 之后的部分"
-    return None
-
-
-_SPACE_OR_CONTROL = re.compile("[\\s\x00-\x1f\x7f-\x9f]")
-_LABEL = re.compile(r"\A(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
-
-
-def _host_ok(host: str) -> bool:
-    if host.isascii() and all(_LABEL.match(label) for label in host.split(".")):
-        return len(host) <= 253  # the common case: www.example.gov.cn
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        pass
-    try:
-        ascii_host = host.encode("idna").decode("ascii")  # 中文域名 → xn--…
-    except UnicodeError:
-        return False
-    labels = ascii_host.split(".")
-    return len(ascii_host) <= 253 and all(_LABEL.match(label) for label in labels)
-
-
 class _Fields:
     def __init__(self, locate: Locate):
         self.locate = locate
@@ -180,7 +125,7 @@ class _Fields:
         for key in data:
             if key not in allowed:
                 self.error(
-                    f"未知的键 {key}{_suggest(str(key), allowed)}（可用的键：{'、'.join(allowed)}）",
+                    f"未知的键 {key}{suggest(str(key), allowed)}（可用的键：{'、'.join(allowed)}）",
                     *at,
                     key,
                     again=True,
@@ -196,44 +141,44 @@ class _Fields:
                 value = self._nested(value, s, *at)
             elif s.kind is list:
                 if not isinstance(value, list):
-                    self.error(f"{s.key} 应为文字的列表，实为 {_type_name(value)}", *at, s.key)
+                    self.error(f"{s.key} 应为文字的列表，实为 {type_name(value)}", *at, s.key)
                     continue
                 bad = [
                     (j, x) for j, x in enumerate(value) if not isinstance(x, str) and (*at, s.key, j) not in self.refused
                 ]
                 for j, x in bad:
-                    self.error(f"{s.key} 应为文字的列表，第 {j + 1} 项实为 {_type_name(x)}", *at, s.key, j)
+                    self.error(f"{s.key} 应为文字的列表，第 {j + 1} 项实为 {type_name(x)}", *at, s.key, j)
                 if bad or len(value) != sum(isinstance(x, str) for x in value):
                     continue
             elif not isinstance(value, s.kind) or isinstance(value, bool):
                 hint = "；数字形式的代码、备案号请加引号" if s.kind is str and isinstance(value, int) else ""
                 want = "整数" if s.kind is int else "文字"
-                self.error(f"{s.key} 应为{want}，实为 {_type_name(value)}{hint}", *at, s.key)
+                self.error(f"{s.key} 应为{want}，实为 {type_name(value)}{hint}", *at, s.key)
                 continue
             elif s.kind is int and not -MAX_ORDER <= value <= MAX_ORDER:
-                self.error(f"{s.key} 应在 {-MAX_ORDER} 到 {MAX_ORDER} 之间，实为 {_type_name(value)}", *at, s.key)
+                self.error(f"{s.key} 应在 {-MAX_ORDER} 到 {MAX_ORDER} 之间，实为 {type_name(value)}", *at, s.key)
                 continue
             elif s.url and (problem := url_problem(value, base=s.key == "base_url")):
-                self.error(f"{s.key} 不是可用的网址：{problem}；实为 {_type_name(value)}", *at, s.key)
+                self.error(f"{s.key} 不是可用的网址：{problem}；实为 {type_name(value)}", *at, s.key)
                 continue
             out[s.key] = value
         return out
 
     def _nested(self, value: Any, s: Setting, *at: Any) -> dict[str, str]:
         if not isinstance(value, dict):
-            self.error(f"{s.key} 应为键值映射，实为 {_type_name(value)}", *at, s.key)
+            self.error(f"{s.key} 应为键值映射，实为 {type_name(value)}", *at, s.key)
             return {}
         out = {}
         for key, item in value.items():
             if key not in s.keys:
                 self.error(
-                    f"未知的键 {key}{_suggest(str(key), s.keys)}（可用的键：{'、'.join(s.keys)}）",
+                    f"未知的键 {key}{suggest(str(key), s.keys)}（可用的键：{'、'.join(s.keys)}）",
                     *at,
                     s.key,
                     key,
                 )
             elif not isinstance(item, str):
-                self.error(f"{s.key}.{key} 应为文字，实为 {_type_name(item)}；请加引号", *at, s.key, key)
+                self.error(f"{s.key}.{key} 应为文字，实为 {type_name(item)}；请加引号", *at, s.key, key)
             else:
                 out[key] = item
         return out
@@ -242,7 +187,7 @@ class _Fields:
 def site_from_data(data: Any, locate: Locate) -> tuple[SiteConfig | None, list[Finding]]:
     f = _Fields(locate)
     if not isinstance(data, dict):
-        f.error(f"site.yaml 应为键值映射（title: …、sponsor: … 等），实为 {_type_name(data)}")
+        f.error(f"site.yaml 应为键值映射（title: …、sponsor: … 等），实为 {type_name(data)}")
         return None, f.findings
     values = f.read(data, SITE_SETTINGS)
     if "title" not in values or "sponsor" not in values:
@@ -257,13 +202,13 @@ def agencies_from_data(
     if data is None:
         return [], []
     if not isinstance(data, list):
-        f.error(f"agencies.yaml 应为列表，每项一个机关（- id: …），实为 {_type_name(data)}")
+        f.error(f"agencies.yaml 应为列表，每项一个机关（- id: …），实为 {type_name(data)}")
         return [], f.findings
     agencies: list[Agency] = []
     seen: dict[str, int] = {}
     for i, item in enumerate(data):
         if not isinstance(item, dict):
-            f.error(f"第 {i + 1} 项应为键值映射（id、name、kind …），实为 {_type_name(item)}", i)
+            f.error(f"第 {i + 1} 项应为键值映射（id、name、kind …），实为 {type_name(item)}", i)
             continue
         values = f.read(item, AGENCY_FIELDS, i)
         agency_id = values.get("id")
@@ -274,7 +219,7 @@ def agencies_from_data(
         if kind is not None and kind not in spec.AGENCY_KINDS:
             f.error(
                 f"kind 应为 {'、'.join(spec.AGENCY_KINDS)} 之一，实为 {kind!r}"
-                f"{_suggest(str(kind), tuple(spec.AGENCY_KINDS))}",
+                f"{suggest(str(kind), tuple(spec.AGENCY_KINDS))}",
                 i,
                 "kind",
             )

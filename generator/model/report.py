@@ -10,7 +10,6 @@ kept as ``None`` (unknown), so the arithmetic rules skip it instead of adding up
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 import re
 from collections.abc import Callable
@@ -19,34 +18,24 @@ from typing import Any
 
 from ..findings import ERROR, SCHEMA, WARNING, Finding, Location
 from . import spec
+from .values import (  # noqa: F401  (SLUG, ORIGINALS_DIR: named here too, with the format)
+    ORIGINALS_DIR,
+    SLUG,
+    id_problem,
+    number_text,
+    original_path_problem,
+    suggest,
+    type_name,
+)
 
 Cell = int | float | str | None  # a number, None (blank) or "/" (not applicable)
 Rows = dict[str, list[Cell]]
 Locate = Callable[..., Location]
 
 SCHEMA_VERSION = 1
-ORIGINALS_DIR = "originals"  # the folder of the content folder holding the original files
-# An agency id (the spec: a lower-case ASCII slug). \Z, not $: "shiwo\n" is not an id.
-SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-MAX_ID_LENGTH = 64  # file names are built from it (agencies/<id>.html …)
 SHA256 = re.compile(r"\A[0-9a-f]{64}\Z")
 YEARS = range(1990, 2101)
 
-
-def id_problem(value: Any) -> str | None:
-    """Why a value is not an agency id, or None when it is one."""
-    if not isinstance(value, str):
-        return f"应为机关代码（小写字母、数字和连字符），实为 {_type_name(value)}"
-    if len(value) > MAX_ID_LENGTH:
-        return f"机关代码最长 {MAX_ID_LENGTH} 个字符，实有 {len(value)} 个"
-    if not SLUG.match(value):
-        return f"应为小写字母、数字和连字符组成的机关代码（如 qixingpao、shi-wo），实为 {_quoted(value)}"
-    return None
-
-
-def _quoted(value: str) -> str:
-    """A short repr of a text for messages: control characters and the like made visible."""
-    return repr(value if len(value) <= 40 else value[:40] + "…")
 
 TEXT_KEYS = (
     "preamble",
@@ -198,14 +187,6 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
-def number_text(value: int | float) -> str:
-    """A number for a message; a huge one by its first digits and its length."""
-    if type(value) is int and value.bit_length() > 64:
-        digits = int(value.bit_length() * 0.30103) + 1  # about; str() of a huge int is slow
-        return f"{str(value)[:6] if digits < 4000 else ''}…（约 {digits} 位数）"
-    return str(value)
-
-
 def number(cell: Cell) -> int | float | None:
     """The cell as a number for arithmetic, or None when blank or not applicable."""
     kind = type(cell)  # type(), not isinstance: True is an int but not a number here
@@ -214,11 +195,6 @@ def number(cell: Cell) -> int | float | None:
 
 def cell_address(table: str, row: str, column: str) -> str:
     return f"{table}.{row}.{column}"
-
-
-def _suggest(key: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(key, choices, n=1)
-    return f"，是否应为 {close[0]}？" if close else ""
 
 
 class _Validator:
@@ -243,21 +219,21 @@ class _Validator:
         value = data.get(key)
         if value is None or isinstance(value, str):
             return value
-        self.error(f"{key} 应为文字（Markdown），实为 {_type_name(value)}", key)
+        self.error(f"{key} 应为文字（Markdown），实为 {type_name(value)}", key)
         return None
 
     def string(self, value: Any, *keys: Any) -> str | None:
         if value is None or isinstance(value, str):
             return value
         hint = "；数字形式的电话、邮编请加引号，如 \"0469-5100305\"" if isinstance(value, int) else ""
-        self.error(f"{keys[-1]} 应为文字，实为 {_type_name(value)}{hint}", *keys)
+        self.error(f"{keys[-1]} 应为文字，实为 {type_name(value)}{hint}", *keys)
         return None
 
     def unknown_keys(self, mapping: dict[Any, Any], allowed: tuple[str, ...], *keys: Any) -> None:
         for key in mapping:
             if key not in allowed:
                 self.error(
-                    f"未知的键 {key}{_suggest(str(key), allowed)}（可用的键：{'、'.join(allowed)}）",
+                    f"未知的键 {key}{suggest(str(key), allowed)}（可用的键：{'、'.join(allowed)}）",
                     *keys,
                     key,
                     again=True,
@@ -266,26 +242,8 @@ class _Validator:
     def mapping(self, value: Any, *keys: Any) -> dict[str, Any] | None:
         if value is None or isinstance(value, dict):
             return value
-        self.error(f"{keys[-1]} 应为键值映射，实为 {_type_name(value)}", *keys)
+        self.error(f"{keys[-1]} 应为键值映射，实为 {type_name(value)}", *keys)
         return None
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "空值"
-    if isinstance(value, bool):
-        return f"真假值 {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"数字 {number_text(value)}"
-    if isinstance(value, str):
-        return f"文字“{value if len(value) <= 80 else value[:80] + '…'}”"
-    if isinstance(value, list):
-        return "列表"
-    if isinstance(value, dict):
-        return "键值映射"
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return f"日期 {value}"
-    return type(value).__name__
 
 
 def report_from_data(
@@ -294,7 +252,7 @@ def report_from_data(
     """Validate one report's data. Returns None for the report when it cannot be placed."""
     v = _Validator(path, locate or (lambda *k: Location(path)))
     if not isinstance(data, dict):
-        v.error(f"报告文件应为键值映射（schema: 1、agency: … 等），实为 {_type_name(data)}")
+        v.error(f"报告文件应为键值映射（schema: 1、agency: … 等），实为 {type_name(data)}")
         return None, v.findings
     v.unknown_keys(data, KEY_ORDER)
     for key in REQUIRED_KEYS:
@@ -303,18 +261,18 @@ def report_from_data(
 
     schema = data.get("schema")
     if schema is not None and not (type(schema) is int and schema == SCHEMA_VERSION):
-        v.error(f"schema 应为 {SCHEMA_VERSION}，实为 {_type_name(schema)}", "schema")
+        v.error(f"schema 应为 {SCHEMA_VERSION}，实为 {type_name(schema)}", "schema")
     agency = data.get("agency")
     if agency is not None and (problem := id_problem(agency)):
         v.error(f"agency {problem}", "agency")
         agency = None
     year = data.get("year")
     if year is not None and not (type(year) is int and year in YEARS):
-        v.error(f"year 应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份，实为 {_type_name(year)}", "year")
+        v.error(f"year 应为 {YEARS.start}–{YEARS.stop - 1} 之间的年份，实为 {type_name(year)}", "year")
         year = None
     template = data.get("template")
     if template is not None and not (isinstance(template, str) and template in spec.TEMPLATES):
-        shown = repr(template) if isinstance(template, str) else _type_name(template)
+        shown = repr(template) if isinstance(template, str) else type_name(template)
         v.error(f"template 应为 {'、'.join(spec.TEMPLATES)} 之一，实为 {shown}", "template")
         template = None
     title = v.string(data.get("title"), "title")
@@ -359,7 +317,7 @@ def _published(v: _Validator, value: Any, year: int) -> _dt.date | None:
     if isinstance(value, _dt.datetime):
         value = value.date()
     if not isinstance(value, _dt.date):
-        v.error(f"published 应为日期，写作 2021-01-25，实为 {_type_name(value)}", "published")
+        v.error(f"published 应为日期，写作 2021-01-25，实为 {type_name(value)}", "published")
         return None
     if value <= _dt.date(year, 12, 31):
         v.error(
@@ -390,28 +348,6 @@ def _source(v: _Validator, value: Any) -> Source | None:
     return Source(file, sha, v.string(mapping.get("url"), "source", "url"))
 
 
-def original_path_problem(file: str) -> str | None:
-    """Why ``source.file`` cannot name an original, or None: it must be a relative path
-    inside ``originals/`` written with ``/``, without ``..`` or control characters. (Whether
-    the file is there, and not a link out of the content folder, is for content loading.)"""
-    parts = file.split("/")
-    if (
-        len(parts) < 2
-        or parts[0] != ORIGINALS_DIR
-        or any(p in ("", ".", "..") for p in parts)
-        or "\\" in file
-        or _CONTROL.search(file)
-    ):
-        return (
-            f"应为 {ORIGINALS_DIR}/ 下的原件路径，用 / 分隔、不含 ..（如 {ORIGINALS_DIR}/qixingpao/2020.pdf），"
-            f"实为 {_quoted(file)}；网站只发布 {ORIGINALS_DIR}/ 中的原件"
-        )
-    return None
-
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
 def _contact(v: _Validator, value: Any) -> Contact | None:
     mapping = v.mapping(value, "contact")
     if mapping is None:
@@ -440,7 +376,7 @@ def _table(v: _Validator, table: spec.Table, value: Any, report: Report) -> Rows
             ]
             why = f"，它属于 {other[0]} 格式，本报告 template 为 {report.template}" if other else ""
             v.error(
-                f"第{_part(table)}部分没有 {key} 这一行{why}{_suggest(str(key), table.row_keys)}",
+                f"第{_part(table)}部分没有 {key} 这一行{why}{suggest(str(key), table.row_keys)}",
                 table.key,
                 key,
             )
@@ -484,7 +420,7 @@ def _row(v: _Validator, table: spec.Table, row: spec.Row, raw: Any) -> list[Cell
     heads = "，".join(c.label for c in row.columns)
     if not isinstance(raw, list):
         v.error(
-            f"{row.label}（{row.key}）应为 {width} 个数的列表 [{heads}]，实为 {_type_name(raw)}",
+            f"{row.label}（{row.key}）应为 {width} 个数的列表 [{heads}]，实为 {type_name(raw)}",
             table.key,
             row.key,
         )
@@ -512,7 +448,7 @@ def _cell(
     where = f"{row.label} · {column.full_label}（{address}）"
     keys = (table.key, row.key, index)
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        v.error(f"{where}应为数字，实为 {_type_name(value)}", *keys, field=address)
+        v.error(f"{where}应为数字，实为 {type_name(value)}", *keys, field=address)
         return None
     if isinstance(value, str):
         if _LEADING_ZERO.match(value):
@@ -524,7 +460,7 @@ def _cell(
         else:
             hint = "；原文空白写 null，不适用写 \"/\""
 
-        v.error(f"{where}应为数字，实为 {_type_name(value)}{hint}", *keys, field=address)
+        v.error(f"{where}应为数字，实为 {type_name(value)}{hint}", *keys, field=address)
         return None
     if isinstance(value, float) and not math.isfinite(value):
         v.error(f"{where}应为有限的数字，实为 {value}", *keys, field=address)
