@@ -276,6 +276,9 @@ def report_from_data(
         v.error(f"template 应为 {'、'.join(spec.TEMPLATES)} 之一，实为 {shown}", "template")
         template = None
     title = v.string(data.get("title"), "title")
+    if title is not None and not title.strip():
+        v.error("title 不能为空，应照录报告标题", "title")
+        title = None
     if not (agency and year and template and title):
         return None, v.findings
 
@@ -334,9 +337,12 @@ def _source(v: _Validator, value: Any) -> Source | None:
     if mapping is None:
         return None
     v.unknown_keys(mapping, SOURCE_KEYS, "source")
+    if mapping.get("file") is None:
+        if ("source", "file") not in v.refused:
+            v.error("source 缺少 file（原件路径，如 originals/qixingpao/2020.pdf）", "source")
+        return None
     file = v.string(mapping.get("file"), "source", "file")
-    if not file:
-        v.error("source 缺少 file（原件路径，如 originals/qixingpao/2020.pdf）", "source")
+    if file is None:
         return None
     if problem := original_path_problem(file):
         v.error(f"source.file {problem}", "source", "file")
