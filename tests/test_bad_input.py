@@ -419,7 +419,8 @@ def test_wrong_types_in_agencies_yaml_are_findings_and_import_goes_on(content: P
         ("SCHEMA", order, 3, "1.order", "order 应为整数，实为 文字“五十”"),
         ("SCHEMA", names + 1, 3, "2.former_names", "former_names 应为文字的列表，实为 数字 5"),
     ]
-    original = content / "originals/baofeng/2020.txt"
+    original = content.parent / "宝峰镇2020年报告.txt"  # not under originals/<id>/: found by its name
+    shutil.copy(content / "originals/baofeng/2020.txt", original)
     assert main(["import", str(original), "--content", "content", "--dry-run"]) == 0
     assert "1 个未改动" in capsys.readouterr().out
 
