@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from . import yamlio
 from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path, printable
 from .model.portal import Agency, SiteConfig, agencies_from_data, site_from_data
 from .model.report import Report, report_from_data
-from .model.values import ORIGINALS_DIR
+from .model.values import ORIGINALS_DIR, original_path_problem
 from .parallel import Forked, ForkedError
 
 SITE_FILE = "site.yaml"
@@ -330,23 +331,46 @@ def _check_original(root: Path, report: Report, findings: list[Finding]) -> None
 
 
 def original_file(root: Path, source_file: str) -> tuple[Path | None, str]:
-    """The original file ``source.file`` names, as a real path inside ``originals/`` of the
-    content folder ``root``; or None and why not (missing, a folder, or a link leading out
-    of ``originals/``). Only such a file is read (Q6) or published (the build)."""
-    path = root / source_file
-    real = path.resolve()
-    originals = (root / ORIGINALS_DIR).resolve()
+    """The original file ``source.file`` names, as a path inside ``originals/`` of the content
+    folder ``root`` with no link on the way; or None and why not (a path not under
+    ``originals/``, a missing file, a folder, or a link leading out of ``originals/``). Only
+    such a file is read (Q6) or published (the build)."""
+    if problem := original_path_problem(source_file):
+        return None, f"source.file {problem}"
+    shown = printable(source_file)
+    # The common case without Path.resolve (a dozen system calls and much Python per report):
+    # lstat each step below root; with no link among them, the file is where it is named.
+    at = str(root)
+    try:
+        for part in source_file.split("/"):
+            at = os.path.join(at, part)
+            mode = os.lstat(at).st_mode
+            if stat.S_ISLNK(mode):
+                return _linked_original(root, source_file)
+    except FileNotFoundError:
+        return None, f"原件 {shown} 不存在（路径相对于内容文件夹 {printable(display_path(root))}）"
+    except OSError as e:
+        return None, f"原件 {shown} 无法读取：{e.strerror}"
+    if not stat.S_ISREG(mode):
+        return None, f"原件 {shown} 不是文件（路径相对于内容文件夹 {printable(display_path(root))}）"
+    return Path(at), ""
+
+
+def _linked_original(root: Path, source_file: str) -> tuple[Path | None, str]:
+    """:func:`original_file` where a link is on the way: followed only while it stays in originals/."""
+    real = (root / source_file).resolve()
     root_real = root.resolve()
     shown = printable(source_file)
-    if not real.is_relative_to(originals) or not real.is_relative_to(root_real):
-        where = "内容文件夹之外" if not real.is_relative_to(root_real) else f"{ORIGINALS_DIR}/ 之外"
+    if not real.is_relative_to((root / ORIGINALS_DIR).resolve()) or not real.is_relative_to(root_real):
+        outside = not real.is_relative_to(root_real)
+        where = "内容文件夹之外" if outside else f"{ORIGINALS_DIR}/ 之外"
         return None, (
-            f"原件 {shown} 经由链接指向{where}（{printable(display_path(real))}）："
+            f"原件 {shown} 经由链接指向{where}（{printable(str(real) if outside else display_path(real))}）："
             f"只有 {ORIGINALS_DIR}/ 中的文件才作为原件读取和发布；请把原件本身放进 {ORIGINALS_DIR}/"
         )
     if not real.is_file():
-        what = "是文件夹，不是文件" if real.is_dir() else "不存在"
-        return None, f"原件 {shown} {what}（路径相对于内容文件夹 {printable(display_path(root))}）"
+        what = "不是文件" if real.exists() else "不存在"
+        return None, f"原件 {shown} {what}（链接指向 {printable(display_path(real))}）"
     return real, ""
 
 

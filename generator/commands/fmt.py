@@ -50,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
         if old is None:
             print(f"{shown}: 无法读取，未整理", file=sys.stderr)
             continue
-        text = yamlio.keep_comments(old, yamlio.dumps_report(report.to_data()))
+        layout = yamlio.dumps_report(report.to_data())
+        if layout == old:
+            continue  # canonical, and no comment of the editor's (the common case: no more work)
+        text = yamlio.keep_comments(old, layout)
         if text == old:
             continue
         difference = _changed_value(old, text, report.path)

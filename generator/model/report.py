@@ -439,6 +439,7 @@ def _row(v: _Validator, table: spec.Table, row: spec.Row, raw: Any) -> list[Cell
     return [None] * width
 
 
+_MAX_WHOLE = spec.MAX_WHOLE  # a module global: read for every cell
 _LEADING_ZERO = re.compile(r"\A[-+]?0[0-9]+\Z")
 _NUMBERISH = re.compile(r"^[\s+\-－＋0-9０-９,，.．]+$")
 
@@ -448,7 +449,7 @@ def _cell(
 ) -> Cell:
     if value is None or value == spec.NOT_APPLICABLE:
         return value  # type: ignore[no-any-return]
-    if type(value) is int and 0 <= value <= spec.MAX_WHOLE:
+    if type(value) is int and 0 <= value <= _MAX_WHOLE:
         return value  # the common case (in range for every kind), before any message is put together
     address = cell_address(table.key, row.key, column.key)
     where = f"{row.label} · {column.full_label}（{address}）"

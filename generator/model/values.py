@@ -85,7 +85,7 @@ def url_problem(value: str, base: bool = False) -> str | None:
     return None
 
 
-_SPACE_OR_CONTROL = re.compile("[\\s\x00-\x1f\x7f-\x9f]")
+_SPACE_OR_CONTROL = re.compile("[\\s\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LABEL = re.compile(r"\A(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
 
 

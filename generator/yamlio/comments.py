@@ -47,6 +47,9 @@ class _Comment:
 
 def keep_comments(old: str, new: str) -> str:
     """``new`` (a layout of what ``old`` holds) with the comments of ``old`` put back."""
+    known = layout_comments()
+    if old.count("#") == sum(1 for line in old.split("\n") if _layout_comment(line, known)):
+        return new  # every # is one of the layout's own comments: nothing of the editor's to keep
     comments = _comments(old)
     if not comments:
         return new
@@ -55,8 +58,10 @@ def keep_comments(old: str, new: str) -> str:
     new_line = {}
     for line, _, path in new_anchors:
         new_line.setdefault(path, line)
-    written = {c.line: c.text for c in _comments(new) if not c.own_line}  # the layout's, by line
-    known = layout_comments()
+    written = {}  # the layout's own comment on each line of new, which has no other comments
+    for i, text in enumerate(new.split("\n")):
+        if mine := _layout_comment(text, known):
+            written[i] = mine
     starts = [line for line, _, _ in old_anchors]
     before: dict[int, list[str]] = {}
     after: dict[int, str] = {}
@@ -98,6 +103,13 @@ def keep_comments(old: str, new: str) -> str:
         out += [indent + t for t in before.get(i, [])]
         out.append(text + after.get(i, ""))
     return "\n".join(out + at_end + lines[-1:])
+
+
+def _layout_comment(line: str, known: frozenset[str]) -> str | None:
+    """The layout's comment ending ``line`` (a row label, column heads), if it ends with one
+    and holds no other #."""
+    at = line.find("# ")
+    return line[at:] if at >= 0 and line[at:] in known else None
 
 
 def _comments(text: str) -> list[_Comment]:

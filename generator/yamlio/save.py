@@ -10,6 +10,7 @@ PyYAML's safe dumper quotes every text that a YAML reader would take for somethi
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -119,14 +120,15 @@ def row_comment(table: spec.Table, row: spec.Row) -> str:
     return "# " + label
 
 
-def layout_comments() -> set[str]:
+@functools.cache
+def layout_comments() -> frozenset[str]:
     """Every comment the layout writes, in either template."""
-    out = set()
+    out: set[str] = set()
     for template in spec.TEMPLATES.values():
         for table in template.tables:
             if table.columns:
                 out.add(head_comment(table))
             out |= {row_comment(table, row) for row in table.rows}
-    return out
+    return frozenset(out)
 
 
