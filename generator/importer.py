@@ -134,9 +134,7 @@ def parse_file(path: Path, agency: str | None, year: int | None) -> Parsed:
         out.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
         document = read_document(path)
         hint_agency, hint_year = path_hints(path)
-        ex = extract(document, agency or hint_agency or "unknown", year)
-        if ex.report.year is None and hint_year:
-            ex.report.year = hint_year
+        ex = extract(document, agency or hint_agency or "unknown", year, year_hint=hint_year)
     except ReadError as e:
         out.error = e.message
         return out

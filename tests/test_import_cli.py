@@ -131,7 +131,7 @@ BAD_CASES = {
     "broken.pdf": "PDF 文件已损坏，无法读取（可能下载不完整）",
     "fake.pdf": "文件不是 PDF 格式（文件头不是 %PDF-），可能已损坏或扩展名有误",
     "empty.txt": "文件是空的（0 字节），没有可导入的内容",
-    "notes.txt": "未找到年度报告的六个部分（一、总体情况 … 六、其他需要报告的事项）和统计表格，不像是政府信息公开工作年度报告",
+    "notes.txt": "未找到年度报告的标题、六个部分（一、总体情况 … 六、其他需要报告的事项）和统计表格，不像是政府信息公开工作年度报告",
     "report.xyz": "不支持的文件格式“.xyz”，可导入的格式：docx、htm、html、markdown、md、pdf、shtml、txt",
     "old.doc": "旧版 Word（.doc）格式无法直接导入，请用 Word 或 WPS 另存为 .docx 或 PDF 后再导入",
     "broken.docx": "文件已损坏或不是 Word（.docx）文件，无法读取",

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..ingest.document import Document, Line, Table
+from ..ingest.document import Block, Line, Table
 from ..model import spec
 from .labels import core, normalize, number_of, numbering, similarity
 from .settings import Settings
+from .text_rows import rebuild
 
 END_PUNCT = tuple("。！？；：…”」』）)!?;:.")
 _SUBHEADING = re.compile(
@@ -30,6 +31,7 @@ class Part:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
+    items: list[str | Table] = field(default_factory=list)  # paragraphs and tables in printed order
 
 
 @dataclass
@@ -89,7 +91,8 @@ def heading_score(text: str, part: int, settings: Settings) -> float:
     return similarity(core(rest), core(spec.PART_TITLES[part].split("、", 1)[1]))
 
 
-def split(document: Document, settings: Settings) -> Sections:
+def split(blocks: list[Block], settings: Settings) -> Sections:
+    """The head (title and preamble paragraphs) and the six parts of a located report."""
     # Items in order: paragraphs (as strings) and tables; lines of one run become paragraphs.
     items: list[tuple[str | Table, int]] = []
     run: list[Line] = []
@@ -100,7 +103,7 @@ def split(document: Document, settings: Settings) -> Sections:
             items.extend((p, page) for p in paragraphs_of(run))
             run.clear()
 
-    for block in document.blocks:
+    for block in blocks:
         if isinstance(block, Line):
             run.append(block)
         else:
@@ -142,13 +145,13 @@ def split(document: Document, settings: Settings) -> Sections:
         if current is None:
             if isinstance(item, str):
                 head.append(item)
-        elif isinstance(item, Table):
-            current.tables.append(item)
-            current.pages.update(item.pages or (item.page,))
         else:
-            current.paragraphs.append(item)
-            current.pages.add(page)
+            current.items.append(item)
+            current.pages.update(item.pages or (item.page,) if isinstance(item, Table) else (page,))
         i += 1
     for part in parts.values():
-        part.paragraphs = join_broken(part.paragraphs, settings)
+        if part.number in (2, 3, 4):
+            part.items = rebuild(part.items)
+        part.tables = [t for t in part.items if isinstance(t, Table)]
+        part.paragraphs = join_broken([p for p in part.items if isinstance(p, str)], settings)
     return Sections(head, parts)
