@@ -56,6 +56,10 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
     out: list[str | Table] = []
     i = 0
     while i < len(items):
+        if _fragment_between_tables(items, i, out):
+            _prefix_label(items[i + 1], str(items[i]))  # type: ignore[arg-type]
+            i += 1
+            continue
         run_end = _run(items, i)
         if run_end == i:
             out.append(items[i])
@@ -74,6 +78,24 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
         out.append(Table([r + [Cell("")] * (width - len(r)) for r in rows]))
         i = run_end
     return out
+
+
+def _fragment_between_tables(items: list[str | Table], i: int, out: list[str | Table]) -> bool:
+    """A short piece of a label between two pieces of a table: a cell's text broken at a <br>
+    by a crawler ("2.重复" / "申请 | 17 | 2 …"), which belongs to the next row's label."""
+    item = items[i]
+    if isinstance(item, Table) or not out or not isinstance(out[-1], Table):
+        return False
+    if i + 1 >= len(items) or not isinstance(items[i + 1], Table):
+        return False
+    parsed = split_line(item)
+    return parsed is not None and not parsed[1] and 0 < len(re.sub(r"\s+", "", parsed[0])) <= 20
+
+
+def _prefix_label(table: Table, fragment: str) -> None:
+    first = next((c for c in table.rows[0] if c.text.strip()), None) if table.rows else None
+    if first is not None and not _VALUE.match(first.text.strip()):
+        first.text = fragment.strip() + first.text
 
 
 def _numbers_only(row: list[Cell]) -> bool:
