@@ -20,6 +20,7 @@ from ..ingest.document import Cell, Table
 
 _VALUE = re.compile(r"^(?:[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|项|个|条)?|[/\\—–\-－]+|不适用)$")
 _GLUED = re.compile(r"^(.*?[^\d\s.,+\-])([+\-]?\d[\d,]*(?:\.\d+)?)$")  # 数量705: a label with its number glued on
+_NUMBERED = re.compile(r"^(?:[（(][一二三四五六七八九十]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、．])")
 LABEL_MAX = 48  # the longest template label is about 40 characters
 LOOKAHEAD = 12  # label lines (a header, a wrapped label) before the first line with numbers
 
@@ -57,7 +58,7 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
     i = 0
     while i < len(items):
         if _fragment_between_tables(items, i, out):
-            _prefix_label(items[i + 1], str(items[i]))  # type: ignore[arg-type]
+            _attach(str(items[i]), out[-1], items[i + 1])  # type: ignore[arg-type]
             i += 1
             continue
         run_end = _run(items, i)
@@ -92,10 +93,19 @@ def _fragment_between_tables(items: list[str | Table], i: int, out: list[str | T
     return parsed is not None and not parsed[1] and 0 < len(re.sub(r"\s+", "", parsed[0])) <= 20
 
 
-def _prefix_label(table: Table, fragment: str) -> None:
-    first = next((c for c in table.rows[0] if c.text.strip()), None) if table.rows else None
-    if first is not None and not _VALUE.match(first.text.strip()):
-        first.text = fragment.strip() + first.text
+def _attach(fragment: str, before: Table, after: Table) -> None:
+    """Give a label piece to the row it belongs to: the head of the next row's label (a crawler
+    breaks a cell at its <br>: "2.重复" / "申请 | 17 …"), or the tail of the row before when
+    the next row's label starts with its own numbering (a wrapped "…已获取" / "信息")."""
+    nxt = next((c for c in after.rows[0] if c.text.strip()), None) if after.rows else None
+    if nxt is None or _VALUE.match(nxt.text.strip()):
+        return
+    if _NUMBERED.match(nxt.text.strip()) and not _NUMBERED.match(fragment.strip()):
+        labels = [c for c in before.rows[-1] if c.text.strip() and not _VALUE.match(c.text.strip())] if before.rows else []
+        if labels:
+            labels[-1].text += fragment.strip()
+        return
+    nxt.text = fragment.strip() + nxt.text
 
 
 def _numbers_only(row: list[Cell]) -> bool:
