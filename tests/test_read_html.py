@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.ingest.document import Line, Table
 from generator.extract.locate import locate
 from generator.extract.settings import DEFAULT
+from generator.ingest.document import Line, Table
 from generator.ingest.read_html import parse_html, read_html
 
 CORPUS = Path(__file__).resolve().parent / "data" / "import" / "docs"
