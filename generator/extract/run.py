@@ -66,7 +66,7 @@ def extract(
     located = locate(document, settings)
     sections = split(located.blocks[len(located.title):], settings)
     head = read_head(sections.head, settings, located.title, located.meta)
-    has_tables = any(p.tables for p in sections.parts.values()) or bool(document.tables)
+    has_tables = any(sections.tables_by_part().values())
     if not sections.parts and not has_tables and not is_title(head.title):
         raise ReadError("未找到年度报告的标题、六个部分（一、总体情况 … 六、其他需要报告的事项）和统计表格，不像是政府信息公开工作年度报告")
     if not is_title(head.title) and len(sections.parts) < 3:
@@ -81,7 +81,7 @@ def extract(
         notes.append(Note("warning", f"文件中没有写明报告年度，按文件所在位置取 {the_year} 年，请核对", "year"))
     if not sections.parts:
         notes.append(Note("error", "未找到年度报告的六个部分（一、总体情况 … 六、其他需要报告的事项），正文未导入；表格按内容读取，请对照原件补全"))
-    all_tables = [t for p in sections.parts.values() for t in p.tables]
+    all_tables = [t for ts in sections.tables_by_part().values() for t in ts]
     template_key, reason = choose_template(the_year, all_tables)
     template = spec.TEMPLATES[template_key]
 
@@ -122,22 +122,28 @@ def extract(
             3: lambda ts: read_requests(ts, settings),
             4: lambda ts: read_review(ts, settings),
         }
+        tables = sections.tables_by_part()
         for number, table_key in ((2, "proactive"), (3, "requests"), (4, "review_litigation")):
             part = sections.parts.get(number)
+            name = f"第{'一二三四五六'[number - 1]}部分"
+            if part is None and not tables[number]:
+                notes.append(Note("warning", f"未找到{name}（{spec.PART_TITLES[number]}）", table_key))
+                continue
             if part is None:
-                notes.append(Note("warning", f"未找到第{'一二三四五六'[number - 1]}部分（{spec.PART_TITLES[number]}）", table_key))
+                notes.append(Note("warning", f"未找到{name}的标题（{spec.PART_TITLES[number]}），按表格内容读取了它的表格，请核对", table_key))
+            else:
+                setattr(report, TABLE_TEXT_KEY[number], _markdown(part.paragraphs))
+            if not tables[number]:
+                notes.append(Note("warning", f"{name}没有表格", table_key))
                 continue
-            setattr(report, TABLE_TEXT_KEY[number], _markdown(part.paragraphs))
-            if not part.tables:
-                notes.append(Note("warning", f"第{'一二三四五六'[number - 1]}部分没有表格", table_key))
-                continue
-            res: TableResult = readers[number](part.tables)
+            res: TableResult = readers[number](tables[number])
             setattr(report, table_key, res.rows)
             if table_key == "proactive":
                 report.proactive_as_printed = dict(res.as_printed)
             notes.extend(res.notes)
             ex.explain.extend(res.explain)
             report.derived.extend(res.derived)
+            report.uncertain.extend(res.uncertain)
             ex.unread.extend(res.unread)
             for row in res.rows.values():
                 ex.cells += len(row)

@@ -15,6 +15,7 @@ from ..ingest.document import Block, Line, Table
 from ..model import spec
 from .labels import core, normalize, number_of, numbering, similarity
 from .settings import Settings
+from .tables import part_of_table
 from .text_rows import rebuild
 
 END_PUNCT = tuple("。！？；：…”」』）)!?;:.")
@@ -39,6 +40,19 @@ class Sections:
     head: list[str]  # paragraphs before part 1: the title and the preamble
     parts: dict[int, Part]
     notes: list[str] = field(default_factory=list)
+    head_tables: list[Table] = field(default_factory=list)  # tables before part 1
+
+    def tables_by_part(self) -> dict[int, list[Table]]:
+        """The table pieces of parts 2, 3 and 4: where they stand, unless their words say they
+        belong to another part (its heading missing, or lost); pieces before part 1 by their words."""
+        out: dict[int, list[Table]] = {2: [], 3: [], 4: []}
+        placed = [(None, t) for t in self.head_tables] + [(p.number, t) for p in self.parts.values() for t in p.tables]
+        for where, table in placed:
+            by_words = part_of_table(table)
+            number = by_words if by_words is not None else where
+            if number in out and (by_words is not None or where in out):
+                out[number].append(table)
+        return out
 
 
 def _join(a: str, b: str) -> str:
@@ -112,6 +126,7 @@ def split(blocks: list[Block], settings: Settings) -> Sections:
     flush()
 
     head: list[str] = []
+    head_tables: list[Table] = []
     parts: dict[int, Part] = {}
     current: Part | None = None
     expected = 1
@@ -145,6 +160,8 @@ def split(blocks: list[Block], settings: Settings) -> Sections:
         if current is None:
             if isinstance(item, str):
                 head.append(item)
+            else:
+                head_tables.append(item)
         else:
             current.items.append(item)
             current.pages.update(item.pages or (item.page,) if isinstance(item, Table) else (page,))
@@ -154,4 +171,4 @@ def split(blocks: list[Block], settings: Settings) -> Sections:
             part.items = rebuild(part.items)
         part.tables = [t for t in part.items if isinstance(t, Table)]
         part.paragraphs = join_broken([p for p in part.items if isinstance(p, str)], settings)
-    return Sections(head, parts)
+    return Sections(head, parts, head_tables=head_tables)
