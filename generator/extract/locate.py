@@ -54,6 +54,9 @@ _META_KEYS = {
     "发布日期": "published", "发布时间": "published", "公开日期": "published", "PublishedTime": "published",
     "索引号": "index", "名称": "title", "标题": "title", "文件名称": "title", "Title": "title",
     "URLSource": "url", "原文链接": "url", "原文地址": "url",
+    # Keys whose values are not used, known so that a value ends where they begin.
+    "主题分类": "", "体裁分类": "", "组配分类": "", "服务对象": "", "文号": "", "发文字号": "", "有效性": "",
+    "关键词": "", "主题词": "", "信息分类": "", "公开方式": "", "公开范围": "", "时效": "", "失效时间": "",
 }
 _KEY_RE = re.compile("(" + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True)) + r")[:：]")
 _STOP_VALUE = re.compile(r"【|\[|浏览次数|阅读次数|点击|字体|分享")
@@ -116,7 +119,7 @@ def read_meta(text: str) -> dict[str, str]:
         if stop:
             value = value[: stop.start()]
         value = value.strip("|｜;；,，")
-        if value:
+        if value and _META_KEYS[m.group(1)]:
             found.setdefault(_META_KEYS[m.group(1)], value)
     return found
 
@@ -198,7 +201,7 @@ def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]
             if window[-1][0] - window[0][0] != width - 1:
                 break  # the lines of a title stand together, no table between them
             earlier = [squeeze(b.text) for _, b in window[:-1]]
-            if any(len(t) > 40 or "报告" in t or b.link or _is_meta_line(b) or is_chrome(b) for t, (_, b) in zip(earlier, window, strict=False)):
+            if any(_not_title_start(t, b) for t, (_, b) in zip(earlier, window, strict=False)):
                 break
             if any(len(squeeze(b.text)) > 60 for _, b in window):
                 break
@@ -208,6 +211,14 @@ def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]
         if found:
             return found[0][0], [b.text for _, b in found]
     return None, []
+
+
+def _not_title_start(text: str, line: Line) -> bool:
+    """A line that cannot be the first part of a title printed over lines (the agency, or the
+    agency and year): too long, a whole title itself, a link, the page's words."""
+    if len(text) > 40 or "报告" in text or line.link or _is_meta_line(line) or is_chrome(line):
+        return True
+    return "信息公开" in text and not _YEAR.search(text)
 
 
 def _head_start(blocks: list[Block], first: int) -> int:

@@ -75,8 +75,7 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
                 rows[-1].extend(Cell(v) for v in values)  # one number per line: one row
             else:
                 rows.append([Cell(label)] + [Cell(v) for v in values])
-        width = max(len(r) for r in rows)
-        out.append(Table([r + [Cell("")] * (width - len(r)) for r in rows]))
+        out.append(Table(rows))  # rows as long as printed: a blank never added
         i = run_end
     return out
 

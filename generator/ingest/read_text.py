@@ -4,8 +4,9 @@ Blocks are found line by line, because the format is too loose for a Markdown pa
 tables in what crawlers write: a table row is tab-separated cells on one line, one cell per
 line (each line starting with a tab, rows separated by blank lines), or cells separated by
 ``|`` with or without the leading and trailing pipe (html2text writes ``规章 | 0 | 0 | 0``),
-one table per row or rows separated by blank lines and ``---|---`` lines alike (separator
-lines are dropped; a table ends at the next text line). Everything else is a text line.
+a pipe table ending at a blank or text line (tab-separated rows, as pasted from Word, run on
+across blank lines), so a crawl that made every row a table of its own gives one piece per row (recognition reads the pieces of a part in order); ``---|---``
+separator lines are dropped. Everything else is a text line.
 
 Inline Markdown — ``**bold**``, ``[links](…)``, images, backslash escapes, entities, ``<br>``
 — is removed with markdown-it-py's inline parser (the project's Markdown library, so a
@@ -69,18 +70,31 @@ def _inline_parser():  # type: ignore[no-untyped-def]
 
 def plain(text: str) -> str:
     """The text of a line of Markdown: emphasis, links, images, escapes and entities removed."""
+    return _plain(text)[0]
+
+
+def _plain(text: str) -> tuple[str, bool]:
+    """The text of a line of Markdown, and whether all of it is the text of links."""
     if not re.search(r"[*_\[\]\\&<`!]", text):
-        return text
+        return text, False
     tokens = _inline_parser().parseInline(text)
     out: list[str] = []
+    depth = 0  # inside a link
+    linked = unlinked = 0
     for t in tokens[0].children or []:
-        if t.type in ("text", "code_inline"):
+        if t.type == "link_open":
+            depth += 1
+        elif t.type == "link_close":
+            depth -= 1
+        elif t.type in ("text", "code_inline"):
             out.append(t.content)
+            if t.content.strip():
+                linked, unlinked = (linked + 1, unlinked) if depth else (linked, unlinked + 1)
         elif t.type in ("softbreak", "hardbreak"):
             out.append("\n")
         elif t.type == "html_inline" and re.match(r"<br\b", t.content, re.I):
             out.append("\n")
-    return "".join(out)
+    return "".join(out), linked > 0 and unlinked == 0
 
 
 def _block_markup(line: str) -> str:
@@ -113,6 +127,7 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
     lines = _crawler_header(lines, doc)
     markdown = fmt == "md" or len(_MARKDOWN_SIGNS.findall(text)) >= 3
     rows: list[list[str]] = []
+    piped = False  # the rows being gathered are Markdown pipe rows (not tab-separated ones)
 
     def clean(s: str) -> str:
         return plain(s) if markdown else s
@@ -137,6 +152,8 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
                 i = j
                 continue
         if not line.strip():
+            if piped:
+                flush()  # a blank line ends a Markdown table (one table per row stays so)
             i += 1
             continue
         if _SEPARATOR.match(line.strip()) and ("|" in line or "-" in line.strip()[:3]):
@@ -145,15 +162,18 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
         cells = _cells_of(line)
         if cells is not None:
             if not all(_SEPARATOR.match(c) or not c.strip() for c in cells):
+                if rows and piped != ("|" in line):
+                    flush()
+                piped = "|" in line
                 rows.append(cells)
             i += 1
             continue
         flush()
-        text_line = clean(_block_markup(line) if markdown else line)
+        text_line, link = _plain(_block_markup(line)) if markdown else (line, False)
         for part in text_line.split("\n"):
             part = part.replace("\xa0", " ").replace("\u3000", " ").strip()
             if part:
-                doc.blocks.append(Line(part))
+                doc.blocks.append(Line(part, link=link))
         i += 1
     flush()
     if not any(isinstance(b, Line) for b in doc.blocks) and not doc.tables:
