@@ -30,6 +30,7 @@ from ..ingest.document import Block, Document, Line, Table
 from .settings import Settings
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_NUMBERED = re.compile(r"^\s*第?\s*[一二三四五六七八九十0-9０-９]")  # how a part heading starts
 _REPORTISH = re.compile(r"信息公开.{0,16}报告|政务公开.{0,12}年度报告")
 # Lines of the site around an article, by their wording (normalised: no whitespace).
 _CHROME_START = re.compile(
@@ -141,7 +142,7 @@ def locate(document: Document, settings: Settings) -> Located:
     headings: list[int] = []
     expected = 1
     for i, b in enumerate(blocks):
-        if isinstance(b, Line) and len(squeeze(b.text)) <= settings.heading_max:
+        if isinstance(b, Line) and _NUMBERED.match(b.text) and len(squeeze(b.text)) <= settings.heading_max:
             for part in range(expected, 7):
                 if heading_score(b.text, part, settings) >= 0.6:
                     headings.append(i)
@@ -193,6 +194,8 @@ def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]
     (agency / year and the rest), of which only the last says 报告."""
     lines = [(i, b) for i, b in enumerate(blocks[:first]) if isinstance(b, Line)]
     for n in range(len(lines) - 1, -1, -1):
+        if "报告" not in squeeze(lines[n][1].text):
+            continue  # a title's last line says 报告
         found: list[tuple[int, Line]] = []
         for width in (1, 2, 3):
             if n - width + 1 < 0:
