@@ -152,3 +152,26 @@ def test_pinyin_never_merges_two_agencies() -> None:
     register.entries = [{"id": "qixing", "name": "七星镇人民政府"}]
     assert register.find("齐兴镇人民政府") is None
     assert agency_id("齐兴镇人民政府", register.ids) == "qixing-2"
+
+
+@pytest.mark.parametrize(
+    ("printed", "same"),
+    [
+        ("宝清县七星泡镇人民政府", True), ("七星泡镇人民政府", True), ("七星泡镇政府", True), ("七星泡镇", True),
+        ("宝清县七星泡镇政府", True), ("双鸭山市宝清县七星泡镇人民政府", True),
+        ("桦南县七星泡镇人民政府", False), ("七星泡镇党委", False), ("七星镇人民政府", False),
+    ],
+)
+def test_which_printed_names_name_a_registered_agency(printed: str, same: bool) -> None:
+    from generator.importer.register import same_agency
+
+    entry = {"id": "qixingpao", "name": "宝清县七星泡镇人民政府", "short_name": "七星泡镇"}
+    assert same_agency(printed, entry) is same
+
+
+def test_a_department_of_another_district_is_another_agency() -> None:
+    from generator.importer.register import same_agency
+
+    entry = {"id": "shichang", "name": "闵行区市场监督管理局", "short_name": "市场监督管理局"}
+    assert same_agency("上海市闵行区市场监督管理局", entry)
+    assert not same_agency("徐汇区市场监督管理局", entry)

@@ -86,7 +86,8 @@ def is_title(text: str) -> bool:
     if _CHROME_START.match(t) or _CHROME_ANYWHERE.search(t):
         return False
     ends = t.endswith("报告") or re.search(r"报告[（(][^（()）]{1,8}[）)]$", t) is not None
-    return ends and _YEAR.search(t) is not None and _REPORTISH.search(t) is not None
+    year = _YEAR.search(t) or re.search(r"[〇○零一二三四五六七八九]{4}年|[０-９]{4}年", t)
+    return ends and year is not None and _REPORTISH.search(t) is not None
 
 
 def clean_title(text: str) -> str:
