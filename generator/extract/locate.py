@@ -190,6 +190,14 @@ def locate(document: Document, settings: Settings) -> Located:
     return Located(report, meta, title, dropped)
 
 
+def describe(located: Located) -> str:
+    """What locating did, for --explain: the page lines left out and the metadata read."""
+    names = {"publisher": "发布机构", "written": "成文日期", "published": "发布日期", "index": "索引号", "title": "标题", "url": "网址"}
+    meta = "；".join(f"{names[k]}={v}" for k, v in located.meta.items() if k in names)
+    title = "".join(squeeze(t) for t in located.title) or "（未找到，取自网页信息）"
+    return f"报告标题：{title}；略去报告之外的 {located.dropped} 行" + (f"；网页信息：{meta}" if meta else "")
+
+
 def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]:
     """The nearest title before part 1: one line, or up to three short lines standing together
     (agency / year and the rest), of which only the last says 报告."""
