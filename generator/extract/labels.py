@@ -27,7 +27,7 @@ VARIANTS = (
 # Quotes, dashes and the like vary between fonts; the meaning never depends on them.
 _PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》<>\[\]【】()（）,，。、:：;；.．·!！?？\-—_/／]+")
 _NUMBERING = re.compile(
-    r"^(?:第?[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、](?!\d)|\)))"
+    r"^(?:第[一二三四五六七八九十]+部分[、.:]?|第?[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、](?!\d)|\)))"
 )
 CHINESE_NUMERALS = "一二三四五六七八九十"
 

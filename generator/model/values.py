@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 ORIGINALS_DIR = "originals"  # the folder of the content folder holding the original files
 # An agency id (the spec: a lower-case ASCII slug). \Z, not $: "shiwo\n" is not an id.
 SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-MAX_ID_LENGTH = 64  # file names are built from it (agencies/<id>.html …)
+MAX_ID_LENGTH = 100  # file names are built from it (agencies/<id>.html …): far below 255 bytes
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
