@@ -30,8 +30,20 @@ from .truth import Report, build, truth_yaml
 KINDS = ("portal_html", "browser_pdf", "crawl_md", "crawl_txt", "docx", "office_pdf")
 MD_STYLES = [s for s in crawl.STYLES if s in crawl.MARKDOWN]
 TXT_STYLES = [s for s in crawl.STYLES if s not in crawl.MARKDOWN]
-COLUMNS = ["name", "file", "kind", "style", "agency", "agency_key", "year", "template", "agency_kind",
+COLUMNS = ["name", "file", "kind", "style", "agency", "agency_key", "county", "year", "template", "agency_kind",
            "received_new", "variants", "inconsistent"]
+
+
+FIXTURE_README = """# Held-out documents "as found in the wild" (a small fixture)
+
+Made by `{cmd}` (bench/heldout/): synthetic reports (invented numbers and
+text, real county names) with their expected import in `truth.yaml` (the format of
+shared/corpus/wild, scored by shared/tools/score_import.py), each rendered as a county portal
+page, a crawled Markdown and a text rendition, and for a few a browser "save as PDF", a Word
+file and an office PDF. `index.tsv` lists every document's kind, rendering style and variants.
+Do not edit by hand: rerun the command. The full corpus is made outside the repository by
+`python -m bench.heldout.make` and measured by `python -m bench.heldout.score`.
+"""
 
 
 def default_out() -> Path:
@@ -41,7 +53,7 @@ def default_out() -> Path:
 def plan_reports(seed: int, count: int) -> list[Report]:
     """count reports over about count/2 agencies, 1-3 years each; the hard cases always present."""
     rng = random.Random(seed)
-    agencies = make_agencies(rng, max(12, count // 2))
+    agencies = make_agencies(rng, max(12, count * 2 // 3))
     years_of: dict[int, list[int]] = {}
     forced = {0: [2022], 1: [2022], 5: [2020, 2022]}       # 七星镇/齐兴镇 the same year; 高峰乡 -> 高峰镇
     pairs: list[tuple[int, int]] = []
@@ -52,7 +64,7 @@ def plan_reports(seed: int, count: int) -> list[Report]:
     hard = [p for p in pairs if p[0] < 10]
     rest = [p for p in pairs if p[0] >= 10]
     rng.shuffle(rest)
-    chosen = (hard + rest)[:count]
+    chosen = (hard[:max(count // 2, count - len(rest))] + rest)[:count]
     rng.shuffle(chosen)
     return [build(random.Random(f"{seed}/{n}"), n + 1, agencies[a], y, agencies) for n, (a, y) in enumerate(chosen)]
 
@@ -145,7 +157,8 @@ def write_index(rows: list[dict], out: Path) -> None:
     for row in rows:
         r: Report = row["report"]
         lines.append("\t".join([
-            r.name, row["file"], row["kind"], row["style"], r.agency.full_name(r.year), r.agency.key, str(r.year),
+            r.name, row["file"], row["kind"], row["style"], r.agency.full_name(r.year), r.agency.key,
+            r.agency.county.city + r.agency.county.name, str(r.year),
             r.template, r.agency.kind, "" if r.blank else str(r.tables["requests"]["received_new"][6]),
             ",".join(row["variants"]), " ".join(map(str, r.inconsistent or [])),
         ]))
@@ -156,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--seed", type=int, default=2024)
-    ap.add_argument("--count", type=int, default=60)
+    ap.add_argument("--count", type=int, default=80)
     ap.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: " + ",".join(KINDS))
     ap.add_argument("--fixture", action="store_true", help="the committed subset: every kind, one browser and one office PDF")
     a = ap.parse_args(argv)
@@ -173,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     reports = plan_reports(a.seed, a.count)
     rows = render_all(reports, out, a.seed, kinds, a.fixture)
     write_index(rows, out)
+    if a.fixture:
+        cmd = f"python -m bench.heldout.make --out {a.out} --seed {a.seed} --count {a.count} --fixture"
+        (out / "README.md").write_text(FIXTURE_README.format(cmd=cmd), encoding="utf-8")
     per = {k: sum(1 for r in rows if r["kind"] == k) for k in KINDS}
     print(f"{len(reports)} reports, {len(rows)} documents in {out}: " + ", ".join(f"{k} {n}" for k, n in per.items()))
     if "office_pdf" in kinds and not office.soffice():
