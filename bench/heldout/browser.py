@@ -56,7 +56,7 @@ def _fix_dates(pdf: Path, when: dt.datetime) -> None:
     def sub(m: re.Match) -> bytes:
         old = m.group(2)
         return m.group(1) + (stamp + old[len(stamp):])[:len(old)] + b")"
-    pdf.write_bytes(re.sub(rb"(/(?:CreationDate|ModDate) \(D:)([^)]*)\)", sub, data))
+    pdf.write_bytes(re.sub(rb"(/(?:CreationDate|ModDate) ?\(D:)([^)]*)\)", sub, data))
 
 
 def print_pages(jobs: list[PrintJob]) -> None:

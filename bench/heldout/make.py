@@ -135,7 +135,8 @@ def render_all(reports: list[Report], out: Path, seed: int, kinds: set[str], fix
             add(name, "crawl_txt", txt.style, txt.variants)
         if "docx" in kinds and idx % 3 == 1 and (not fixture or idx < 6):
             name = f"P0{r.published:%Y%m%d}{rng.randint(100000000, 999999999)}.docx"
-            office.write_docx(blocks, folder / name, landscape_part4=rng.random() < 0.3)
+            made = dt.datetime(r.published.year, r.published.month, r.published.day, rng.randint(8, 17), rng.randint(0, 59))
+            office.write_docx(blocks, folder / name, made, landscape_part4=rng.random() < 0.3)
             add(name, "docx", "python-docx", [])
             if "office_pdf" in kinds and office.soffice() and (not fixture or idx == 1):
                 pdf = f"W0{r.published:%Y%m%d}{rng.randint(100000000, 999999999)}.pdf"

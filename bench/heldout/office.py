@@ -4,9 +4,14 @@ Debian package ``libreoffice-writer-nogui``). Both optional kinds of the held-ou
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import io
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -76,7 +81,7 @@ def _table(doc, block: Block) -> None:
             _font(p.add_run(c.text), "宋体", 9, bold=c.head)
 
 
-def write_docx(blocks: list[Block], out: Path, landscape_part4: bool = False) -> None:
+def write_docx(blocks: list[Block], out: Path, when: dt.datetime, landscape_part4: bool = False) -> None:
     doc = Document()
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
@@ -106,8 +111,32 @@ def write_docx(blocks: list[Block], out: Path, landscape_part4: bool = False) ->
             for line in b.lines:
                 _para(doc, line, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     doc.core_properties.author = "Administrator"
+    doc.core_properties.created = doc.core_properties.modified = when
+    doc.core_properties.revision = 3
     out.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(out))
+    buf = io.BytesIO()
+    doc.save(buf)
+    _fixed_zip(buf.getvalue(), out, when)
+
+
+def _fixed_zip(data: bytes, out: Path, when: dt.datetime) -> None:
+    """The same parts with the same timestamp each, so a seed gives the same file."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
+
+
+def _fix_id(pdf: Path, seed: bytes) -> None:
+    """LibreOffice's trailer /ID and /DocChecksum change run by run: same-length replacement by a digest."""
+    data = pdf.read_bytes()
+    digest = hashlib.md5(seed).hexdigest().upper().encode()
+
+    def sub(m: re.Match) -> bytes:
+        return b"<" + (digest * 2)[:len(m.group(1))] + b">"
+    data = re.sub(rb"<([0-9A-Fa-f]{32})>", sub, data)
+    pdf.write_bytes(re.sub(rb"/DocChecksum /[0-9A-Fa-f]{32}", b"/DocChecksum /" + digest, data))
 
 
 def soffice() -> str | None:
@@ -134,5 +163,6 @@ def convert_pdfs(docs: list[tuple[Path, Path]], when) -> list[Path]:
             if pdf.exists():
                 shutil.move(str(pdf), dest)
                 _fix_dates(dest, when)
+                _fix_id(dest, dest.name.encode())
                 done.append(dest)
     return done
