@@ -111,6 +111,8 @@ def test_hard_agency_names_are_in_every_corpus() -> None:
     assert ("修武县七星镇人民政府", 2022) in names and ("修武县齐兴镇人民政府", 2022) in names   # pinyin qixing twice
     assert ("宁远县高峰乡人民政府", 2020) in names and ("宁远县高峰镇人民政府", 2022) in names   # 撤乡设镇
     assert len({r.agency.county.name for r in reports if r.agency.base == "城关镇"}) >= 2
+    titles = {r.year: r.title for r in reports if r.agency.key == "焦作市修武县自然资源局"}
+    assert titles[2024].startswith("焦作市修武县自然资源局") and not titles[2023].startswith("焦作市")   # city prefix added
     matches = [(r.match, r.year) for r in reports]
     for r in reports:   # agency_match tells every agency of the corpus apart
         others = [o for o in reports if o.year == r.year and o.agency is not r.agency]

@@ -55,7 +55,8 @@ def plan_reports(seed: int, count: int) -> list[Report]:
     rng = random.Random(seed)
     agencies = make_agencies(rng, max(12, count * 2 // 3))
     years_of: dict[int, list[int]] = {}
-    forced = {0: [2022], 1: [2022], 5: [2020, 2022]}       # 七星镇/齐兴镇 the same year; 高峰乡 -> 高峰镇
+    # 七星镇/齐兴镇 the same year; 高峰乡 -> 高峰镇; 修武县自然资源局 -> 焦作市修武县自然资源局
+    forced = {0: [2022], 1: [2022], 5: [2020, 2022], 8: [2023, 2024]}
     pairs: list[tuple[int, int]] = []
     for i, _ in enumerate(agencies):
         years = forced.get(i) or sorted(rng.sample(range(2019, 2026), rng.choice([1, 1, 2, 2, 3])))

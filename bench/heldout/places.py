@@ -86,6 +86,7 @@ class Agency:
     number: int
     email: str
     renamed: dict = field(default_factory=dict)   # year from which -> new base
+    prefix_from: int | None = None                # from this year its titles carry the city's name
 
     def base_in(self, year: int) -> str:
         base = self.base
@@ -137,7 +138,7 @@ def make_agencies(rng: random.Random, n: int) -> list[Agency]:
     add(ningyuan, "高峰乡", "town", "low", {2021: "高峰镇"})   # 撤乡设镇
     add(by["江北区宁波市"], "人民政府办公室", "government", "mid")  # 江北区 in two cities
     add(by["江北区重庆市"], "人民政府办公室", "government", "mid")
-    add(xiuwu, "自然资源局", "department", "high")
+    add(xiuwu, "自然资源局", "department", "high").prefix_from = 2024   # 修武县… then 焦作市修武县…
     add(by["临朐县潍坊市"], "人力资源和社会保障局", "department", "high")
     while len(out) < n:
         county = rng.choice(COUNTIES)
@@ -180,8 +181,10 @@ def title_for(rng: random.Random, agency: Agency, year: int, clash: int) -> tupl
         forms.append(("county_short", f"{c.name}{base}{year}年政府信息公开工作年度报告", f"{c.name}{base}", 12))
         if not clash:
             forms.append(("short_year_du", f"{base}{year}年度政府信息公开工作年度报告", base, 10))
-    if clash == 2:
+    if clash == 2 or (agency.prefix_from and year >= agency.prefix_from):
         forms = [f for f in forms if f[0] == "city_prefix"]
+    elif agency.prefix_from:
+        forms = [f for f in forms if f[0] in ("name_year", "year_name", "name_year_du")]
     form, title, name, _ = rng.choices(forms, [f[3] for f in forms])[0]
     return title, name, form
 
