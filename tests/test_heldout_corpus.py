@@ -205,3 +205,17 @@ def test_agency_check_counts_a_shared_id_as_wrong(tmp_path: Path) -> None:
     res = score.agency_check(rows, out, reports[1:])
     assert res["right"] == 3 and res["collided_ids"] == 0
     assert "no report of 2022" in res["wrong"][0]
+
+
+@pytest.mark.parametrize("template", make.portal.TEMPLATES)
+def test_merged_rows_on_every_page_template(template: str) -> None:
+    """Each data row on its own line, whatever the page's layout (an old site's layout table too)."""
+    import random
+
+    r = next(x for x in make.plan_reports(3, 20) if not x.blank)
+    page = make.portal.render(r, make.layout.article(r), [], [], random.Random(1), template=template, flavour="ueditor")
+    text = make.crawl.render(page, "text_merged").text
+    new = r.tables["requests"]["received_new"]
+    assert re.search(r"^一、本年新收\S* " + " ".join(map(str, new)) + "$", text, re.M), text[:500]
+    assert re.search(r"^[（(]七[）)]总 ?计 " + " ".join(map(str, r.tables["requests"]["total"])) + "$", text, re.M)
+    assert max(len(line) for line in text.splitlines()) < 1000

@@ -120,6 +120,7 @@ def _text_cells(page: Page) -> str:
 
 def _text_merged(page: Page, sep: str) -> str:
     soup = _soup(page)
+    _unwrap_layout_tables(soup)   # a scraper joining each data row's cells keeps layout tables out of it
     for tr in soup.find_all("tr"):
         cells = [td.get_text("", strip=True) for td in tr.find_all(["td", "th"])]
         cells = [c for c in cells if c]

@@ -138,6 +138,20 @@ def line(label: str, r: dict) -> str:
             f"one id across years {a['stable']}/{a['multi_year']}")
 
 
+def by_style(res: dict, rows: list[dict], out: Path) -> list[str]:
+    """Cells right and documents perfect per rendering style (CMS template/article flavour, crawler)."""
+    style_of = {str(out / r["name"] / "truth.yaml"): r["style"].split("/")[0] if r["kind"] != "crawl_md" and r["kind"] != "crawl_txt" else r["style"]
+                for r in rows}
+    agg: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for row in res["rows"]:
+        a = agg[style_of[row["truth"]]]
+        a[0] += row["right"]
+        a[1] += row["cells"]
+        a[2] += row["right"] == row["cells"] and row["template_ok"]
+        a[3] += 1
+    return [f"    {s:18s} cells {_pct(a[0], a[1]):>7s}, perfect {a[2]}/{a[3]}" for s, a in sorted(agg.items())]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="measure xxgk import on the held-out corpus, per kind")
     ap.add_argument("--out", type=Path, default=None, help="the corpus (made by bench.heldout.make)")
@@ -157,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in kinds:
         res = score_kind(kind, [r for r in index if r["kind"] == kind], out, a.work, a.verbose)
         print(line(kind, res) + f" ({res['seconds']:.0f} s)", flush=True)
+        if kind not in ("docx", "office_pdf"):
+            print("\n".join(by_style(res, [r for r in index if r["kind"] == kind], out)))
         for w in res["agency"]["wrong"][:5 if not a.verbose else None]:
             print(f"    {w}")
         for k in ("right", "cells", "nonzero_right", "nonzero", "perfect", "meta_ok", "docs"):
