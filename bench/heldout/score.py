@@ -14,7 +14,8 @@ scorer). Printed, one line per kind and one overall:
 - ids of one agency across years (renames, city prefix) kept the same: shown for information.
 
 The per-document findings of score_import.py and the import's own output go to
-``WORK/score-KIND.log`` and ``WORK/import-KIND.log`` (``-v`` prints them too).
+``WORK/score-KIND.log`` and ``WORK/import-KIND.log`` (``-v`` prints them too). ``XXGK_CMD`` names
+another importer to measure (e.g. ``env PYTHONPATH=/tmp/old python -m generator``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import csv
 import glob
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -43,6 +45,10 @@ def shared_dir() -> Path:
 
 
 def xxgk() -> list[str]:
+    """The importer under test: $XXGK_CMD (e.g. another checkout's ``python -m generator``), else the
+    ``xxgk`` beside this Python, else the one on PATH."""
+    if os.environ.get("XXGK_CMD"):
+        return shlex.split(os.environ["XXGK_CMD"])
     exe = Path(sys.executable).parent / "xxgk"
     if exe.exists():
         return [str(exe)]
