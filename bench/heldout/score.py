@@ -110,10 +110,11 @@ def score_kind(kind: str, rows: list[dict], out: Path, work: Path, verbose: bool
     content = work / f"h-{kind}"
     if content.exists():
         shutil.rmtree(content)
-    subprocess.run(xxgk() + ["init", str(content)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # run from the work folder: ``python -m`` would otherwise put the current folder's code first
+    subprocess.run(xxgk() + ["init", str(content)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
     files = [str(out / r["name"] / r["file"]) for r in rows]
     t0 = time.monotonic()
-    imp = subprocess.run(xxgk() + ["import", *files, "--content", str(content)], capture_output=True, text=True, timeout=3600)
+    imp = subprocess.run(xxgk() + ["import", *files, "--content", str(content)], capture_output=True, text=True, timeout=3600, cwd=work)
     seconds = time.monotonic() - t0
     (work / f"import-{kind}.log").write_text(imp.stdout + imp.stderr, encoding="utf-8")
     truths = [str(out / r["name"] / "truth.yaml") for r in rows]
@@ -165,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")), help="where h-KIND content folders go")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args(argv)
-    out = a.out or default_out()
+    out = (a.out or default_out()).resolve()
+    a.work = a.work.resolve()
     if not (out / "index.tsv").exists():
         print(f"{out}: no index.tsv; make the corpus first: python -m bench.heldout.make --out {out}", file=sys.stderr)
         return 2
