@@ -125,11 +125,11 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
         key, why = None, ""
         if len(own) > 1:  # the row's own cell first; cells before it may be group fragments
             key, why = _match_request(normalize(own[-1]), subgroup, candidates, settings)
-        if key is None:
-            key, why = _match_request(printed, subgroup, candidates, settings)
         tail = _from_last_numbering(printed)
         if key is None and tail:  # "年度办（二）部分公开…": a vertical group label's pieces before it
             key, why = _match_request(tail, subgroup, candidates, settings)
+        if key is None:
+            key, why = _match_request(printed, subgroup, candidates, settings)
         if key is not None and not has_values and "下第" not in why and similarity(core(printed), candidates[key]) < 0.85:
             # A row without numbers matters only when its label is unmistakable (header pieces are not).
             result.explain.append(Explained(table.key, " ".join(row.labels), None, f"无数字，标签不够明确（{why}）", []))
