@@ -241,3 +241,36 @@ def test_a_report_with_its_title_but_no_parts_is_imported_with_a_finding() -> No
     ex = extract(parse_text(text, "r.txt"), "x")
     assert (ex.report.agency_name, ex.report.year) == ("示例县自然资源局", 2023)
     assert any(n.severity == "error" and "六个部分" in n.message for n in ex.notes)
+
+
+def test_a_page_laid_out_in_tables_old_cms() -> None:
+    page = portal_page().replace(
+        '<div class="article">', '<table width="1000"><tr><td width="200"><a>机构概况</a><br><a>政策文件</a></td><td><div class="article">'
+    ).replace('<div class="side">', '</td></tr></table><div class="side">')
+    ex = extract(parse_html(page, "p.html"), "x")
+    assert (ex.report.agency_name, ex.report.year) == ("示例县自然资源局", 2023)
+    assert_numbers(ex.report)
+
+
+def test_headings_as_some_reports_number_them_and_years_in_chinese_numerals() -> None:
+    md = markdown_rendition("pipes").replace("# 示例县自然资源局2023年", "# 示例县自然资源局二〇二三年")
+    md = md.replace("## **一、总体情况**\n\n", "## **第一部分 总体情况**\n\n").replace("## **五、存在的主要问题及改进情况**\n\n", "")
+    md = md.replace("存在的主要问题是", "五、存在的主要问题及改进情况。存在的主要问题是")  # a run-in heading
+    r = extract(parse_text(md, "r.md", "md"), "x").report
+    assert r.year == 2023 and r.title == "示例县自然资源局二〇二三年政府信息公开工作年度报告"
+    assert r.overview == TEXT_PARTS[1] + "\n"
+    assert r.problems == TEXT_PARTS[5] + "\n"
+    assert_numbers(r)
+
+
+def test_a_text_browsers_dump_with_box_drawing_rules() -> None:
+    md = markdown_rendition("pipes")
+    lines = []
+    for line in md.splitlines():
+        if line.startswith("|---"):
+            lines.append("├" + "─" * 10 + "┼" + "─" * 10 + "┤")
+        elif line.startswith("| "):
+            lines.append("│" + line[1:-1].replace(" | ", " │ ") + "│")
+        else:
+            lines.append(line)
+    assert_numbers(extract(parse_text("\n".join(lines), "r.txt", "txt"), "x").report)

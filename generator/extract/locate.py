@@ -30,6 +30,7 @@ from ..ingest.document import Block, Document, Line, Table
 from .settings import Settings
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_NUMBERED = re.compile(r"^\s*第?\s*[一二三四五六七八九十0-9０-９]")  # how a part heading starts
 _REPORTISH = re.compile(r"信息公开.{0,16}报告|政务公开.{0,12}年度报告")
 # Lines of the site around an article, by their wording (normalised: no whitespace).
 _CHROME_START = re.compile(
@@ -85,7 +86,8 @@ def is_title(text: str) -> bool:
     if _CHROME_START.match(t) or _CHROME_ANYWHERE.search(t):
         return False
     ends = t.endswith("报告") or re.search(r"报告[（(][^（()）]{1,8}[）)]$", t) is not None
-    return ends and _YEAR.search(t) is not None and _REPORTISH.search(t) is not None
+    year = _YEAR.search(t) or re.search(r"[〇○零一二三四五六七八九]{4}年|[０-９]{4}年", t)
+    return ends and year is not None and _REPORTISH.search(t) is not None
 
 
 def clean_title(text: str) -> str:
@@ -141,7 +143,7 @@ def locate(document: Document, settings: Settings) -> Located:
     headings: list[int] = []
     expected = 1
     for i, b in enumerate(blocks):
-        if isinstance(b, Line) and len(squeeze(b.text)) <= settings.heading_max:
+        if isinstance(b, Line) and _NUMBERED.match(b.text) and len(squeeze(b.text)) <= settings.heading_max:
             for part in range(expected, 7):
                 if heading_score(b.text, part, settings) >= 0.6:
                     headings.append(i)
@@ -188,11 +190,21 @@ def locate(document: Document, settings: Settings) -> Located:
     return Located(report, meta, title, dropped)
 
 
+def describe(located: Located) -> str:
+    """What locating did, for --explain: the page lines left out and the metadata read."""
+    names = {"publisher": "发布机构", "written": "成文日期", "published": "发布日期", "index": "索引号", "title": "标题", "url": "网址"}
+    meta = "；".join(f"{names[k]}={v}" for k, v in located.meta.items() if k in names)
+    title = "".join(squeeze(t) for t in located.title) or "（未找到，取自网页信息）"
+    return f"报告标题：{title}；略去报告之外的 {located.dropped} 行" + (f"；网页信息：{meta}" if meta else "")
+
+
 def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]:
     """The nearest title before part 1: one line, or up to three short lines standing together
     (agency / year and the rest), of which only the last says 报告."""
     lines = [(i, b) for i, b in enumerate(blocks[:first]) if isinstance(b, Line)]
     for n in range(len(lines) - 1, -1, -1):
+        if "报告" not in squeeze(lines[n][1].text):
+            continue  # a title's last line says 报告
         found: list[tuple[int, Line]] = []
         for width in (1, 2, 3):
             if n - width + 1 < 0:

@@ -63,8 +63,18 @@ _PREAMBLE_NAME = re.compile(r"(?:公布|发布|公开)((?:19|20)\d{2})\s*年度?
 _PREAMBLE_YEAR = re.compile(r"统计期限自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二二年 → 2022年, ２０２２年 → 2022年 (titles print years both ways)."""
+    text = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in text)
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)), text)
+
+
 def name_in_title(title: str) -> tuple[str, int | None]:
     """The agency and year a title names: 某县某局2023年(度)… or 2023年(度)某县某局…"""
+    title = arabic_years(title)
     m = _YEAR.search(title)
     if not m:
         return "", None
@@ -120,7 +130,7 @@ def read_head(
                 rest = title_parts[1:] + rest
                 title_parts = title_parts[:1]
     head.title = re.sub(r"\s+", "", "".join(title_parts))
-    if not _YEAR.search(head.title) or "报告" not in head.title:
+    if not _YEAR.search(arabic_years(head.title)) or "报告" not in head.title:
         for key in ("title", "page_title"):
             candidate = clean_title(meta.get(key, ""))
             if is_title(candidate):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..ingest.document import Document, ReadError
 from ..model import spec
 from ..model.report import Contact, Report, Source
-from .locate import is_title, locate
+from .locate import describe, is_title, locate
 from .preamble import looks_like_agency, meta_date, read_head, take_signature
 from .sections import split
 from .settings import DEFAULT, Settings
@@ -32,6 +32,7 @@ class Extraction:
     read: int = 0  # cells holding a value read from the original
     unread: list[str] = field(default_factory=list)
     template_reason: str = ""
+    located: str = ""  # where the report was found in the file (for --explain)
 
 
 def _markdown(paragraphs: list[str]) -> str | None:
@@ -115,7 +116,7 @@ def extract(
             notes.append(Note("warning", f"未找到第{'一二三四五六'[number - 1]}部分（{spec.PART_TITLES[number]}）", key))
             continue
         setattr(report, key, _markdown(part.paragraphs))
-    ex = Extraction(report, notes, template_reason=reason)
+    ex = Extraction(report, notes, template_reason=reason, located=describe(located))
     if template.tables:
         readers = {
             2: lambda ts: read_proactive(ts, template, settings),

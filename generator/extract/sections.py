@@ -105,6 +105,15 @@ def heading_score(text: str, part: int, settings: Settings) -> float:
     return similarity(core(rest), core(spec.PART_TITLES[part].split("、", 1)[1]))
 
 
+def _run_in_heading(text: str, expected: int, settings: Settings) -> str:
+    """The part heading a long paragraph starts with ("一、总体情况。本年度……"), or ""."""
+    m = re.match(r"^(.{4,30}?)(?:[。：:．]|\s)", text.strip())
+    if not m or len(text) <= settings.heading_max:
+        return ""
+    head = m.group(1)
+    return head if any(heading_score(head, part, settings) >= 0.8 for part in range(expected, 7)) else ""
+
+
 def split(blocks: list[Block], settings: Settings) -> Sections:
     """The head (title and preamble paragraphs) and the six parts of a located report."""
     # Items in order: paragraphs (as strings) and tables; lines of one run become paragraphs.
@@ -140,6 +149,11 @@ def split(blocks: list[Block], settings: Settings) -> Sections:
                 if score >= 0.6:
                     found = part
                     break
+            if not found:
+                run_in = _run_in_heading(item, expected, settings)
+                if run_in:  # "一、总体情况。本年度……": the heading, then its first paragraph
+                    items[i : i + 1] = [(run_in, page), (item[len(run_in):].lstrip("。：:． "), page)]
+                    continue
             if found:
                 heading = item
                 # A heading broken over two lines: take the next short line if it fits better.

@@ -125,6 +125,9 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
         key, why = None, ""
         if len(own) > 1:  # the row's own cell first; cells before it may be group fragments
             key, why = _match_request(normalize(own[-1]), subgroup, candidates, settings)
+        tail = _from_last_numbering(printed)
+        if key is None and tail:  # "年度办（二）部分公开…": a vertical group label's pieces before it
+            key, why = _match_request(tail, subgroup, candidates, settings)
         if key is None:
             key, why = _match_request(printed, subgroup, candidates, settings)
         if key is not None and not has_values and "下第" not in why and similarity(core(printed), candidates[key]) < 0.85:
@@ -142,6 +145,15 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
         entries.append((key, row, why))
     _fill(result, table, _continued(entries), "R2", label)
     return result
+
+
+_INNER_NUMBERING = re.compile(r"(?<=.)(?:\([一二三四五六七八九十]\)|(?<![\d.])\d{1,2}\.(?!\d))")
+
+
+def _from_last_numbering(printed: str) -> str:
+    """A normalised label from its last numbering on ("年度办(二)部分公开" → "(二)部分公开"), or ""."""
+    found = list(_INNER_NUMBERING.finditer(printed))
+    return printed[found[-1].start():] if found else ""
 
 
 def _match_request(printed: str, subgroup: str, candidates: dict[str, str], settings: Settings) -> tuple[str | None, str]:
@@ -310,7 +322,7 @@ def read_proactive(tables: list[Table], template: spec.Template, settings: Setti
         c = core(printed)
         if not has_values and row.labels:
             joined = "".join(core(t) for t in row.labels)
-            if "元" in joined and "万元" not in joined and ("金额" in joined):
+            if "元" in joined and "万元" not in joined and ("金额" in joined or len(joined) <= 4):  # "（元）" on a line of its own
                 yuan = True
             elif "万元" in joined:
                 yuan = False

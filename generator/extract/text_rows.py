@@ -26,7 +26,7 @@ LOOKAHEAD = 12  # label lines (a header, a wrapped label) before the first line 
 
 
 def _tokens(text: str) -> list[str]:
-    t = unicodedata.normalize("NFKC", text).replace("|", " ")
+    t = re.sub(r"[|｜│┃║]", " ", unicodedata.normalize("NFKC", text))
     return t.split()
 
 

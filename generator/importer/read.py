@@ -31,6 +31,7 @@ class Parsed:
     unread: list[str] = field(default_factory=list)
     explain: list[Explained] = field(default_factory=list)
     template_reason: str = ""
+    located: str = ""
     sha256: str = ""
     ocr: str = ""  # the file was a scan: how its text was read (for the summary)
 
@@ -70,6 +71,7 @@ def parse_file(path: Path, agency: str | None, year: int | None, limits: Limits 
     out.cells, out.read, out.unread = ex.cells, ex.read, ex.unread
     out.explain = ex.explain
     out.template_reason = ex.template_reason
+    out.located = ex.located
     if document.ocr:
         out.ocr = "；".join(document.notes) or "扫描件，文字由文字识别（OCR）读取"
     return out

@@ -30,7 +30,7 @@ from ..model.report import SLUG
 
 MINIMAL_AGENCIES = "# 机关名录：由 xxgk import 自动登记，请核对简称、类别和地区。\n"
 
-_SUFFIXES = ("人民政府办公室", "人民政府", "街道办事处", "办事处", "街道")
+_SUFFIXES = ("人民政府办公室", "人民政府", "街道办事处", "办事处", "街道", "政府")
 _TOWN = ("镇", "乡")
 _REGION = re.compile(r"^.{1,7}?(?:自治州|自治县|自治旗|特别行政区|地区|[省市县区])")
 # What a short name may not start with: then the region belongs to it (上海市人民政府办公厅).
@@ -112,16 +112,36 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def region_of(name: str) -> str:
+    """The region a full name starts with (宝清县 of 宝清县七星泡镇人民政府), or ""."""
+    at = name.find(short_name(name))
+    return name[:at] if at > 0 else ""
+
+
 def same_agency(printed: str, entry: dict[str, Any]) -> bool:
-    """Whether a name printed in a report names a registered agency."""
-    names = _strings(entry.get("name")) + _strings(entry.get("short_name")) + _strings(entry.get("former_names"))
-    if printed in names:
+    """Whether a name printed in a report names a registered agency: one of its names, or the
+    same name with or without the region before it or 人民 in it (七星泡镇政府 is
+    宝清县七星泡镇人民政府); never a name of the same words in another region."""
+    names = _strings(entry.get("name")) + _strings(entry.get("former_names"))
+    if printed in names or printed in _strings(entry.get("short_name")):
         return True
-    for known in names:
+    for known in names:  # full names only: a short name is shared across regions
         longer, shorter = (printed, known) if len(printed) > len(known) else (known, printed)
         if len(shorter) >= 4 and longer.endswith(shorter) and _REGION.fullmatch(longer[: len(longer) - len(shorter)]):
             return True
+        if len(known) >= 4 and len(printed) >= 4 and short_name(printed) == short_name(known) and _kind_word(printed) == _kind_word(known):
+            a, b = region_of(printed), region_of(known)
+            if not a or not b or a == b:
+                return True
     return False
+
+
+def _kind_word(name: str) -> str:
+    """What kind of body a name ends with, as far as 人民政府 and 政府 are the same."""
+    for suffix in ("街道办事处", "办事处", "人民政府办公室", "人民政府", "政府"):
+        if name.endswith(suffix):
+            return {"人民政府": "政府", "办事处": "街道办事处"}.get(suffix, suffix)
+    return ""
 
 
 @dataclass

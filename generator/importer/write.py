@@ -49,6 +49,7 @@ class Outcome:
     unread: int = 0
     explain: list[Explained] = field(default_factory=list)
     template_reason: str = ""
+    located: str = ""
     text: str = ""  # the report YAML as written (or as it would be, with --dry-run)
     ocr: str = ""  # the file was a scan read by OCR: how
 
@@ -144,7 +145,7 @@ def place(parsed: Parsed, root: Path, agency_option: str | None, force: bool, dr
     ] + [Finding(WARNING, IMPORT, note, where, "agency") for note in agency_notes]
     outcome = Outcome(
         path, "written", target=target, cells=parsed.cells, read=parsed.read, unread=len(parsed.unread),
-        explain=parsed.explain, template_reason=parsed.template_reason, text=text, ocr=parsed.ocr,
+        explain=parsed.explain, template_reason=parsed.template_reason, located=parsed.located, text=text, ocr=parsed.ocr,
     )
 
     if target.exists():

@@ -22,6 +22,7 @@ BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote",
     "pre", "center", "dd", "dt", "ul", "ol", "header", "footer", "main", "form", "figure",
 }
+LAYOUT = {"tbody", "thead", "tfoot", "tr", "td", "th"}  # the parts of a layout table, walked as blocks
 DROP = {"script", "style", "noscript", "nav", "iframe", "svg", "button", "select", "input", "textarea", "head"}
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -114,10 +115,14 @@ def _walk(node: Any, out: list[Any], path: tuple[int, ...]) -> None:
         elif isinstance(child, Tag):
             if child.name == "br":
                 buffer.append("\n")
+            elif child.name == "table" and _layout_table(child):
+                flush()
+                _walk(child, out, here)  # a page laid out in a table: its cells are blocks
+                flush()
             elif child.name == "table":
                 flush()
                 _table(child, out, here)
-            elif child.name in BLOCKS or child.find(list(BLOCKS | {"table", "br"})) is not None:
+            elif child.name in BLOCKS | LAYOUT or child.find(list(BLOCKS | {"table", "br"})) is not None:
                 flush()
                 _walk(child, out, here)
                 flush()
@@ -148,6 +153,18 @@ def _cell_text(cell: Any) -> str:
             parts.append(str(el))
     text = "".join(parts).replace("\xa0", " ").replace("\u3000", " ")
     return "\n".join(re.sub(r"\s+", " ", t).strip() for t in text.split("\n") if t.strip())
+
+
+def _layout_table(table: Any) -> bool:
+    """A table used for the page's layout (older CMSes lay out whole pages in tables): it holds
+    another table, or a cell holds running text. A report's tables hold labels and numbers."""
+    if table.find("table") is not None:
+        return True
+    for cell in table.find_all(["td", "th"]):
+        text = re.sub(r"\s+", "", cell.get_text(""))
+        if len(text) > 150 or text.count("。") >= 2:
+            return True
+    return False
 
 
 def _table(table: Any, out: list[Any], path: tuple[int, ...] = ()) -> None:

@@ -25,7 +25,9 @@ from pathlib import Path
 
 from .document import Cell, Document, Line, ReadError, Table
 
-_SEPARATOR = re.compile(r"^[\s|:\-—–=+]+$")
+_SEPARATOR = re.compile(r"^[\s|:\-—–=+─━┼┬┴├┤┌┐└┘═╪╤╧╔╗╚╝╠╣╦╩╬]+$")
+# Text-mode browsers (w3m, lynx) and some crawlers draw table rules with box-drawing characters.
+_RULES = str.maketrans({c: "|" for c in "｜│┃║"})
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _HEADER = re.compile(r"^(Title|URL Source|Published Time|Description)\s*:\s*(.*)$")
 _HEADER_KEYS = {"Title": "title", "URL Source": "url", "Published Time": "published"}
@@ -139,7 +141,7 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
 
     i = 0
     while i < len(lines):
-        line = lines[i]
+        line = lines[i].translate(_RULES)
         # One cell per line: a run of lines "\t<text>" (no other tab) up to a blank line.
         if re.match(r"^\t[^\t]*$", line) is not None:
             j = i
