@@ -125,7 +125,8 @@ def render_all(reports: list[Report], out: Path, seed: int, kinds: set[str], fix
             jobs.append(browser.PrintJob(page.html, page.encoding, page.url, folder / name, when, rng.choice(["zh", "zh", "en"])))
             add(name, "browser_pdf", style, page.variants + ["browser_header_footer", "type3_fonts"])
         if "crawl_md" in kinds:
-            md = crawl.render(page, MD_STYLES[idx % len(MD_STYLES)])
+            # shifted every len(TEMPLATES) reports, so that every crawler meets every page template
+            md = crawl.render(page, MD_STYLES[(idx + idx // len(portal.TEMPLATES)) % len(MD_STYLES)])
             name = _url_file(page.url, md.ext)
             (folder / name).write_text(md.text, encoding="utf-8")
             add(name, "crawl_md", md.style, md.variants)
