@@ -60,6 +60,9 @@ _META_KEYS = {
     "关键词": "", "主题词": "", "信息分类": "", "公开方式": "", "公开范围": "", "时效": "", "失效时间": "",
 }
 _KEY_RE = re.compile("(" + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True)) + r")[:：]")
+# A key of three or more characters may stand without a colon at the start of a line (a metadata
+# table crawled to text: "发文机关 宁远县城关镇").
+_LEADING_KEY = re.compile("^(" + "|".join(sorted((re.escape(k) for k in _META_KEYS if len(k) >= 3), key=len, reverse=True)) + r")(?![:：])")
 _STOP_VALUE = re.compile(r"【|\[|浏览次数|阅读次数|点击|字体|分享")
 
 
@@ -114,6 +117,9 @@ def read_meta(text: str) -> dict[str, str]:
     t = squeeze(text)
     found: dict[str, str] = {}
     matches = list(_KEY_RE.finditer(t))
+    lead = _LEADING_KEY.match(t)
+    if lead and not (matches and matches[0].start() == 0):
+        matches.insert(0, lead)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(t)
         value = t[m.end():end]
@@ -156,11 +162,14 @@ def locate(document: Document, settings: Settings) -> Located:
     if start is None:
         start = _head_start(blocks, first)
     before, report = blocks[:start], blocks[start:]
-    for b in before:
-        texts = [b.text] if isinstance(b, Line) else [" ".join(c.text for c in row if not c.copy) for row in b.rows]
-        for text in texts:
-            for k, v in read_meta(text).items():
-                meta.setdefault(k, v)
+    texts = [t for b in before for t in ([b.text] if isinstance(b, Line) else [" ".join(c.text for c in row if not c.copy) for row in b.rows])]
+    for i, text in enumerate(texts):
+        found = read_meta(text)
+        key = _KEY_RE.fullmatch(squeeze(text))
+        if key and not found and i + 1 < len(texts) and not _KEY_RE.search(squeeze(texts[i + 1])):
+            found = read_meta(key.group(0) + texts[i + 1])  # "发文机关：" / "某局" on the next line
+        for k, v in found.items():
+            meta.setdefault(k, v)
     dropped += sum(1 for b in before if isinstance(b, Line))
 
     # Between the title and part 1: metadata lines are not preamble.
@@ -230,6 +239,8 @@ def _not_title_start(text: str, line: Line) -> bool:
     agency and year): too long, a whole title itself, a link, the page's words."""
     if len(text) > 40 or "报告" in text or line.link or _is_meta_line(line) or is_chrome(line):
         return True
+    if not re.match(r"^[\u3400-\u9fff0-9〇]", text) or len(re.findall(r"[\u3400-\u9fff]", text)) < 2:
+        return True  # "】" left of a 【打印】, a date "2024-01-21": not the agency or the year
     return "信息公开" in text and not _YEAR.search(text)
 
 
