@@ -115,9 +115,9 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
             result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头", []))
             continue
         if not printed:
-            if has_values and len(own) < len(row.labels):
-                result.notes.append(Note("info", f"第三部分的分组标签行“{' '.join(row.labels)}”印有数字，这些数字不属于任何一行，已略去"))
-                result.explain.append(Explained(table.key, " ".join(row.labels), None, "分组标签行，数字略去", row.values))
+            if has_values and len(own) < len(row.labels):  # numbers beside a group label only
+                entries.append((None, row, "分组标签行"))
+                subgroups.append(subgroup)
             elif has_values:
                 entries.append((None, row, "无行标签"))
                 subgroups.append(subgroup)
@@ -171,22 +171,22 @@ def _assemble(
     after it (up to the next piece with a numbering of its own), when the label they make
     together matches a template row clearly better than its own piece does, and that row is not
     printed elsewhere."""
-    taken = {k for k, r, _ in entries if k and _values(r)}
     used: set[int] = set()
     for i, (key, row, _) in enumerate(entries):
         if not _values(row):
             continue
-        own = _score(row.labels, key, candidates)
+        taken = {k for j, (k, r, _) in enumerate(entries) if k and _values(r) and j != i}
+        own = _score(row.labels, key, candidates) if key not in taken else 0.0  # a second "2.重复申请": a piece
         if own >= 0.9:
             continue
         before: list[int] = []
         j = i - 1
-        while j >= 0 and j not in used and len(before) < ASSEMBLE_PIECES and entries[j][0] is None and not _values(entries[j][1]):
+        while j >= 0 and j not in used and len(before) < ASSEMBLE_PIECES and not _values(entries[j][1]):
             before.insert(0, j)
             j -= 1
         after: list[int] = []
         j = i + 1
-        while j < len(entries) and len(after) < ASSEMBLE_PIECES and entries[j][0] is None and not _values(entries[j][1]):
+        while j < len(entries) and len(after) < ASSEMBLE_PIECES and not _values(entries[j][1]):
             if numbering(normalize("".join(entries[j][1].labels)))[0]:
                 break
             after.append(j)
@@ -200,10 +200,8 @@ def _assemble(
                 if group in text and re.search(r"\d{1,2}\.", text.replace(group, "")):
                     text = text.replace(group, "")
             k, why = _match_request(text, subgroups[i], candidates, settings)
-            if k and (k == key or k not in taken) and similarity(core(text), candidates[k]) >= max(0.9, own + 0.05):
+            if k and k not in taken and similarity(core(text), candidates[k]) >= max(0.9, own + 0.05):
                 entries[i] = (k, RowText(labels, row.values, row.stray), f"标签分在几行，合起来：{why}")
-                taken.discard(key)
-                taken.add(k)
                 used.update(pick[0] + pick[1])
                 break
     return [e for j, e in enumerate(entries) if j not in used]
@@ -275,6 +273,12 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
             if any(v.strip() for v in row.values):
                 result.notes.append(Note("warning", f"{label}有一行没有行标签，无法确定是哪一行，其数字未导入：{' '.join(v for v in row.values if v.strip())}"))
             resolved.append((None, row, "无行标签，未导入"))
+            continue
+        if key is None and why == "分组标签行":  # numbers beside a group label no row claimed
+            numbers = " ".join(v for v in row.values if v.strip())
+            zeros = all(v.strip() in ("", "0") for v in row.values)
+            result.notes.append(Note("info" if zeros else "warning", f"{label}的分组标签行“{' '.join(row.labels)}”印有数字（{numbers}），这些数字不属于任何一行，已略去，请对照原件"))
+            resolved.append((None, row, "分组标签行，数字略去"))
             continue
         resolved.append((key, row, why))
 
