@@ -60,6 +60,10 @@ _META_KEYS = {
     "关键词": "", "主题词": "", "信息分类": "", "公开方式": "", "公开范围": "", "时效": "", "失效时间": "",
 }
 _KEY_RE = re.compile("(" + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True)) + r")[:：]")
+# A key of three or more characters may stand without a colon at the start of a line (a metadata
+# table crawled to text: "发文机关 宁远县城关镇").
+_LEADING_KEY = re.compile("^(" + "|".join(sorted((re.escape(k) for k in _META_KEYS if len(k) >= 3), key=len, reverse=True)) + r")(?![:：])")
+_DATE_ONLY = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 _STOP_VALUE = re.compile(r"【|\[|浏览次数|阅读次数|点击|字体|分享")
 
 
@@ -114,6 +118,9 @@ def read_meta(text: str) -> dict[str, str]:
     t = squeeze(text)
     found: dict[str, str] = {}
     matches = list(_KEY_RE.finditer(t))
+    lead = _LEADING_KEY.match(t)
+    if lead and not (matches and matches[0].start() == 0):
+        matches.insert(0, lead)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(t)
         value = t[m.end():end]
@@ -126,9 +133,26 @@ def read_meta(text: str) -> dict[str, str]:
     return found
 
 
+def _read_meta_lines(texts: list[str], meta: dict[str, str]) -> bool:
+    """Metadata from lines in order (a key alone on a line takes the next line as its value);
+    whether the last line is a key waiting for its value."""
+    waiting = False
+    for i, text in enumerate(texts):
+        found = read_meta(text)
+        key = _KEY_RE.fullmatch(squeeze(text))
+        if key and not found and i + 1 < len(texts) and not _KEY_RE.search(squeeze(texts[i + 1])):
+            found = read_meta(key.group(0) + texts[i + 1])  # "发文机关：" / "某局" on the next line
+        for k, v in found.items():
+            meta.setdefault(k, v)
+        waiting = bool(key) and not found and i + 1 == len(texts)
+    return waiting
+
+
 def _is_meta_line(line: Line) -> bool:
     t = squeeze(line.text)
-    m = _KEY_RE.search(t)
+    if _DATE_ONLY.fullmatch(t):
+        return True  # a page's date and time on a line of their own
+    m = _KEY_RE.search(t) or _LEADING_KEY.match(t)
     return m is not None and m.start() <= 2 and len(t) <= 120 and "。" not in t
 
 
@@ -156,21 +180,24 @@ def locate(document: Document, settings: Settings) -> Located:
     if start is None:
         start = _head_start(blocks, first)
     before, report = blocks[:start], blocks[start:]
-    for b in before:
-        texts = [b.text] if isinstance(b, Line) else [" ".join(c.text for c in row if not c.copy) for row in b.rows]
-        for text in texts:
-            for k, v in read_meta(text).items():
-                meta.setdefault(k, v)
+    texts = [t for b in before for t in ([b.text] if isinstance(b, Line) else [" ".join(c.text for c in row if not c.copy) for row in b.rows])]
+    _read_meta_lines(texts, meta)
     dropped += sum(1 for b in before if isinstance(b, Line))
 
     # Between the title and part 1: metadata lines are not preamble.
     first_in_report = first - start
     head_end = min(first_in_report, len(report))
     kept: list[Block] = []
+    value_next = False  # the line after a lone "发文机关：" is its value
     for i, b in enumerate(report):
-        if len(title) <= i < head_end and isinstance(b, Line) and (_is_meta_line(b) or is_chrome(b) or b.link):
-            for k, v in read_meta(b.text).items():
-                meta.setdefault(k, v)
+        if len(title) <= i < head_end and isinstance(b, Line) and (value_next or _is_meta_line(b) or is_chrome(b) or b.link):
+            if _read_meta_lines([b.text], meta) and _KEY_RE.fullmatch(squeeze(b.text)):
+                value_next = True
+                meta_key = b.text
+                continue
+            if value_next:
+                _read_meta_lines([meta_key, b.text], meta)
+            value_next = False
             dropped += 1
             continue
         kept.append(b)
@@ -230,6 +257,8 @@ def _not_title_start(text: str, line: Line) -> bool:
     agency and year): too long, a whole title itself, a link, the page's words."""
     if len(text) > 40 or "报告" in text or line.link or _is_meta_line(line) or is_chrome(line):
         return True
+    if not re.match(r"^[\u3400-\u9fff0-9〇]", text) or len(re.findall(r"[\u3400-\u9fff]", text)) < 2:
+        return True  # "】" left of a 【打印】, a date "2024-01-21": not the agency or the year
     return "信息公开" in text and not _YEAR.search(text)
 
 

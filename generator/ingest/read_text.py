@@ -178,9 +178,33 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
                 doc.blocks.append(Line(part, link=link))
         i += 1
     flush()
+    doc.blocks = _rejoin_inline(doc.blocks)
     if not any(isinstance(b, Line) for b in doc.blocks) and not doc.tables:
         raise ReadError("文件是空的，没有可导入的内容")
     return doc
+
+
+_CONTINUES = re.compile(r"^[）)〕」』”’，,。、；;：:%％年月日件条篇号个项次名万元]")
+_OPENS = re.compile(r"[（(〔「『“‘]$")
+_NUMBER_ONLY = re.compile(r"^[0-9０-９][0-9０-９,.]*$")
+
+
+def _rejoin_inline(blocks: list[Line | Table]) -> list[Line | Table]:
+    """Text lines a crawler broke at every inline element ("全年发布政策解读" / "11" / "篇。…",
+    "（" / "http://…" / "）"): a line that continues a sentence (a unit or closing punctuation
+    after a number, a closing bracket) is joined to the line before. A label and its number in
+    a table printed one cell per line ("行政许可" / "177" / "行政处罚") are left alone."""
+    out: list[Line | Table] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if isinstance(b, Line) and isinstance(prev, Line) and not prev.link and not b.link:
+            a, t = prev.text, b.text
+            row = re.search(r"\s[0-9０-９][0-9０-９,.]*$", a)  # a table row's numbers end the line: leave it
+            if not row and ((_NUMBER_ONLY.match(a) and _CONTINUES.match(t)) or _OPENS.search(a) or (t[0] in "）)〕」』" and len(a) > 1)):
+                prev.text = a + t
+                continue
+        out.append(b)
+    return out
 
 
 def _crawler_header(lines: list[str], doc: Document) -> list[str]:
