@@ -99,8 +99,24 @@ def clean_title(text: str) -> str:
     browser header's date, a "Title:" prefix."""
     t = re.sub(r"^\s*Title:\s*", "", text)
     t = _PRINT_HEADER.sub("", t)
-    t = re.split(r"\s*(?:_|\s[-|｜—]\s)\s*", t)[0]
+    parts = [p for p in re.split(r"\s*(?:_|\s[-|｜—]\s|[|｜])\s*", t) if p.strip()]
+    t = next((p for p in parts if is_title(squeeze(p))), parts[0] if parts else "")
+    # The site's name before the title, apart by a space ("大竹县人民政府 大竹县庙坝镇人民政府2022年…"):
+    # the shortest end that is still a title naming an agency before its year.
+    words = t.split()
+    for k in range(len(words) - 1, 0, -1):
+        rest = "".join(words[k:])
+        if is_title(rest) and _names_agency(rest):
+            return rest
     return squeeze(t)
+
+
+def _names_agency(title: str) -> bool:
+    """Whether a title names an agency: before its year, or between the year and 信息公开."""
+    if re.match(r"^[\u3400-\u9fff]{2,}.*?(?:19|20)\d{2}\s*年", title):
+        return True
+    m = re.match(r"^(?:19|20)\d{2}\s*年度?(.*?)(?:政府信息公开|政务公开|信息公开)", title)
+    return m is not None and len(m.group(1)) >= 2
 
 
 def is_chrome(line: Line) -> bool:
@@ -131,6 +147,16 @@ def read_meta(text: str) -> dict[str, str]:
         if value and _META_KEYS[m.group(1)]:
             found.setdefault(_META_KEYS[m.group(1)], value)
     return found
+
+
+def _meta_table(table: Table, meta: dict[str, str]) -> bool:
+    """Read a table of the page's metadata (索引号, 发布机构, 成文日期 …); whether it was one."""
+    rows = [" ".join(c.text for c in row if not c.copy) for row in table.rows]
+    found = [read_meta(r) for r in rows]
+    if sum(1 for f in found if f) < max(1, len(rows) // 2):
+        return False
+    _read_meta_lines(rows, meta)
+    return True
 
 
 def _read_meta_lines(texts: list[str], meta: dict[str, str]) -> bool:
@@ -190,6 +216,9 @@ def locate(document: Document, settings: Settings) -> Located:
     kept: list[Block] = []
     value_next = False  # the line after a lone "发文机关：" is its value
     for i, b in enumerate(report):
+        if len(title) <= i < head_end and isinstance(b, Table) and _meta_table(b, meta):
+            dropped += 1  # the page's metadata table under the title
+            continue
         if len(title) <= i < head_end and isinstance(b, Line) and (value_next or _is_meta_line(b) or is_chrome(b) or b.link):
             if _read_meta_lines([b.text], meta) and _KEY_RE.fullmatch(squeeze(b.text)):
                 value_next = True
@@ -230,8 +259,8 @@ def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]
     (agency / year and the rest), of which only the last says 报告."""
     lines = [(i, b) for i, b in enumerate(blocks[:first]) if isinstance(b, Line)]
     for n in range(len(lines) - 1, -1, -1):
-        if "报告" not in squeeze(lines[n][1].text):
-            continue  # a title's last line says 报告
+        if "报告" not in squeeze(lines[n][1].text) or lines[n][1].link:
+            continue  # a title's last line says 报告; a link names another page's report
         found: list[tuple[int, Line]] = []
         for width in (1, 2, 3):
             if n - width + 1 < 0:
