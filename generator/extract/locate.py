@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..ingest.document import Block, Document, Line, Table
 from .settings import Settings
+from .tables import part_of_table
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _NUMBERED = re.compile(r"^\s*第?\s*[一二三四五六七八九十0-9０-９]")  # how a part heading starts
@@ -35,10 +36,12 @@ _REPORTISH = re.compile(r"信息公开.{0,16}报告|政务公开.{0,12}年度报
 # Lines of the site around an article, by their wording (normalised: no whitespace).
 _CHROME_START = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇|相关链接|相关文章|相关阅读|相关信息|相关文件|相关新闻|"
+    r"热门信息|热点信息|推荐阅读|相关推荐|最新信息|最新发布|猜你喜欢|专题专栏|"
     r"主办[:：单]|承办[:：单]|协办[:：]|版权所有|Copyright|©|网站标识码|技术支持|网站地图|联系我们|"
     r"您当前的位置|当前位置|您现在的位置|首页[>＞»]|扫一扫|分享到|返回顶部|打印本页|关闭窗口)",
     re.I,
 )
+_CHROME_SECTION = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关信息|相关文件|相关新闻|热门信息|热点信息|推荐阅读|相关推荐|最新信息|最新发布|猜你喜欢)$")
 _CHROME_ANYWHERE = re.compile(
     r"【打印|【关闭|打印本页|关闭窗口|【返回|【收藏|ICP备|公网安备|网站标识码|浏览次数|阅读次数|点击数[:：]|"
     r"建议使用.{0,20}分辨率|【字体|字体[:：]?【?大|字号[:：]"
@@ -241,7 +244,8 @@ def locate(document: Document, settings: Settings) -> Located:
             b = report[i]
             if isinstance(b, Line) and _ends_report(b, container):
                 dropped += sum(1 for x in report[i:] if isinstance(x, Line))
-                report = report[:i]
+                # A crawler that keeps the page's text first may set the tables after it.
+                report = report[:i] + [x for x in report[i:] if isinstance(x, Table) and part_of_table(x)]
                 break
     return Located(report, meta, title, dropped)
 
@@ -258,7 +262,18 @@ def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]
     """The nearest title before part 1: one line, or up to three short lines standing together
     (agency / year and the rest), of which only the last says 报告."""
     lines = [(i, b) for i, b in enumerate(blocks[:first]) if isinstance(b, Line)]
+    # Titles above a section of the page's own (相关链接, 热门信息), or in its list, name other reports.
+    floor = -1
+    for k, (i, b) in enumerate(lines):
+        if _CHROME_SECTION.match(squeeze(b.text)):
+            floor = i
+            for j, item in lines[k + 1 :]:  # the section's list: links or titles, one after another
+                if j != floor + 1 or not (item.link or is_title(clean_title(item.text))):
+                    break
+                floor = j
     for n in range(len(lines) - 1, -1, -1):
+        if lines[n][0] <= floor:
+            break
         if "报告" not in squeeze(lines[n][1].text) or lines[n][1].link:
             continue  # a title's last line says 报告; a link names another page's report
         found: list[tuple[int, Line]] = []
