@@ -13,6 +13,7 @@ and a cell filled that way is listed as derived. Anything else is left null with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,7 @@ class RowText:
     labels: list[str]
     values: list[str]
     stray: list[str]
+    source: RowText | None = None  # the printed row whose numbers these are (when labels were joined)
 
 
 def split_row(cells: list[Any]) -> RowText:
@@ -147,7 +149,7 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
                 subgroup = ""
         entries.append((key, row, why))
         subgroups.append(subgroup)
-    entries = _assemble(entries, subgroups, candidates, settings)
+    entries = _assemble(entries, subgroups, candidates, lambda text, sg: _match_request(text, sg, candidates, settings))
     _fill(result, table, _continued(entries), "R2", label)
     return result
 
@@ -163,7 +165,10 @@ def _values(row: RowText) -> bool:
 
 
 def _assemble(
-    entries: list[tuple[str | None, RowText, str]], subgroups: list[str], candidates: dict[str, str], settings: Settings
+    entries: list[tuple[str | None, RowText, str]],
+    subgroups: list[str],
+    candidates: dict[str, str],
+    match: Callable[[str, str], tuple[str | None, str]],
 ) -> list[tuple[str | None, RowText, str]]:
     """A row label printed over several lines around its numbers (text laid out like the page:
     the numbers' line holds a middle piece of the label, and a group label beside it): the row
@@ -199,9 +204,9 @@ def _assemble(
             for group in _GROUP_TEXTS:
                 if group in text and re.search(r"\d{1,2}\.", text.replace(group, "")):
                     text = text.replace(group, "")
-            k, why = _match_request(text, subgroups[i], candidates, settings)
+            k, why = match(text, subgroups[i])
             if k and k not in taken and similarity(core(text), candidates[k]) >= max(0.9, own + 0.05):
-                entries[i] = (k, RowText(labels, row.values, row.stray), f"标签分在几行，合起来：{why}")
+                entries[i] = (k, RowText(labels, row.values, row.stray, row.source or row), f"标签分在几行，合起来：{why}")
                 used.update(pick[0] + pick[1])
                 break
     return [e for j, e in enumerate(entries) if j not in used]
@@ -250,7 +255,7 @@ def _continued(entries: list[tuple[str | None, RowText, str]]) -> list[tuple[str
         if key is None and has and out:
             pkey, prow, _ = out[-1]
             if pkey is not None and not any(v.strip() for v in prow.values):
-                out[-1] = (pkey, RowText(prow.labels + row.labels, row.values, row.stray), "标签折行，数字在下一行：接续上一行的标签")
+                out[-1] = (pkey, RowText(prow.labels + row.labels, row.values, row.stray, row.source or row), "标签折行，数字在下一行：接续上一行的标签")
                 continue
         out.append((key, row, why))
     return out
@@ -394,6 +399,7 @@ def read_proactive(tables: list[Table], template: spec.Template, settings: Setti
     if template.key == "gb2021":
         candidates["normative_documents"] = core("行政规范性文件")
     entries: list[tuple[str | None, RowText, str]] = []
+    in_yuan: list[bool] = []  # per entry: money printed in 元 (the header above it says so)
     yuan = False
     for row in rows_of(tables):
         printed = "".join(normalize(t) for t in row.labels)
@@ -405,21 +411,31 @@ def read_proactive(tables: list[Table], template: spec.Template, settings: Setti
                 yuan = True
             elif "万元" in joined:
                 yuan = False
-            key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
-            if key is None:
-                result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头或分项标题", []))
-                continue
         if not c:
             if has_values:
                 entries.append((None, row, "无行标签"))
+                in_yuan.append(yuan)
             continue
         if c.startswith("信息内容") or c.startswith("第二十条"):
             continue
         key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
-        if key and yuan and any(col.kind == spec.MONEY for col in table.row(key).columns):
+        if key is None and not has_values:
+            result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头或分项标题", []))
+        entries.append((key, row, why))  # a label without numbers may be a piece of the next row's (_assemble)
+        in_yuan.append(yuan)
+
+    def match(text: str, _: str) -> tuple[str | None, str]:
+        key, _, why = best_match(core(text), candidates, settings.label_match, settings.label_margin)
+        return key, why
+
+    yuan_rows = {id(row) for (_, row, _), y in zip(entries, in_yuan, strict=True) if y}
+    entries = _continued(_assemble(entries, [""] * len(entries), candidates, match))
+    placed: list[tuple[str | None, RowText, str]] = []
+    for key, row, why in entries:
+        if key and id(row.source or row) in yuan_rows and any(col.kind == spec.MONEY for col in table.row(key).columns):
             row = RowText(row.labels, [v if (not v.strip() or "元" in v or i == 0 and key == "procurement") else v.strip() + "元" for i, v in enumerate(trim(row.values))], row.stray)
-        entries.append((key, row, why))
-    _fill(result, table, entries, None, "第二部分")
+        placed.append((key, row, why))
+    _fill(result, table, placed, None, "第二部分")
     for r in table.rows:
         if r.key not in result.rows:
             result.rows[r.key] = [None] * len(r.columns)
