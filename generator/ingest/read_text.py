@@ -208,12 +208,19 @@ def _rejoin_inline(blocks: list[Line | Table]) -> list[Line | Table]:
     after a number, a closing bracket) is joined to the line before. A label and its number in
     a table printed one cell per line ("行政许可" / "177" / "行政处罚") are left alone."""
     out: list[Line | Table] = []
-    for b in blocks:
+    for k, b in enumerate(blocks):
         prev = out[-1] if out else None
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if isinstance(b, Line) and isinstance(prev, Line) and not prev.link and not b.link:
             a, t = prev.text, b.text
             row = re.search(r"\s[0-9０-９][0-9０-９,.]*$", a)  # a table row's numbers end the line: leave it
-            if not row and ((_NUMBER_ONLY.match(a) and _CONTINUES.match(t)) or _OPENS.search(a) or (t[0] in "）)〕」』" and len(a) > 1)):
+            inside = (  # "…特向社会公布" / "2019" / "年度…": a number in the middle of a sentence
+                _NUMBER_ONLY.match(t) and isinstance(nxt, Line) and _CONTINUES.match(nxt.text)
+                and not re.search(r"[。！？：:]$", a) and len(a) > 8 and re.search(r"[\u3400-\u9fff]$", a)
+                and not re.match(r"^\s*(?:第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])", a)
+            )
+            number_ends = re.search(r"[0-9０-９]$", a) is not None  # "…公布2019" / "年度…"
+            if not row and (inside or (number_ends and _CONTINUES.match(t)) or _OPENS.search(a) or (t[0] in "）)〕」』" and len(a) > 1)):
                 prev.text = a + t
                 continue
         out.append(b)
