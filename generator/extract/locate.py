@@ -47,7 +47,7 @@ _CHROME_ANYWHERE = re.compile(
     r"建议使用.{0,20}分辨率|【字体|字体[:：]?【?大|字号[:：]"
 )
 # Print artefacts: "12/1/26, 8:50 AM  <title>" and "http://… 2/5" on every printed page.
-_PRINT_HEADER = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s")
+_PRINT_HEADER = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*|\s)")
 _PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
 
 # Metadata keys as portals print them → our names.
@@ -188,7 +188,7 @@ def _is_meta_line(line: Line) -> bool:
 def locate(document: Document, settings: Settings) -> Located:
     from .sections import heading_score
 
-    blocks = [b for b in document.blocks if not (isinstance(b, Line) and is_print_artefact(b))]
+    blocks = [b for b in document.blocks if not (isinstance(b, Line) and (b.aside or is_print_artefact(b)))]
     dropped = len(document.blocks) - len(blocks)
     meta = {k: v for k, v in document.meta.items() if v}
 
@@ -288,12 +288,23 @@ def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]
                 break
             if any(len(squeeze(b.text)) > 60 for _, b in window):
                 break
+            if not _one_column([b for _, b in window]):
+                break  # a sidebar's line beside the title on a printed page
             joined = "".join(squeeze(b.text) for _, b in window)
             if is_title(clean_title(joined) if width == 1 else joined):
                 found = window
         if found:
             return found[0][0], [b.text for _, b in found]
     return None, []
+
+
+def _one_column(lines: list[Line]) -> bool:
+    """Whether lines printed on a page stand in one column (their extents overlap); lines
+    without positions (web pages, text) always do."""
+    boxes = [(b.x0, b.x1) for b in lines if b.x1 > b.x0]
+    if len(boxes) < 2:
+        return True
+    return min(x1 for _, x1 in boxes) > max(x0 for x0, _ in boxes)
 
 
 def _not_title_start(text: str, line: Line) -> bool:

@@ -132,13 +132,20 @@ def read_head(
                 rest = title_parts[1:] + rest
                 title_parts = title_parts[:1]
     head.title = re.sub(r"\s+", "", "".join(title_parts))
+    from_page = False
     if not _YEAR.search(arabic_years(head.title)) or "报告" not in head.title:
-        for key in ("title", "page_title"):
+        for key in ("title", "page_title", "running_header"):
             candidate = clean_title(meta.get(key, ""))
             if is_title(candidate):
-                head.title = candidate
+                head.title, from_page = candidate, True
                 break
     head.agency_name, head.year = name_in_title(head.title)
+    publisher = meta.get("publisher", "")
+    if from_page and looks_like_agency(publisher) and head.agency_name.endswith(publisher) and head.agency_name != publisher:
+        # The page's title with the site's name glued before it ("大竹县人民政府大竹县庙坝镇…"):
+        # the page's own metadata names the agency.
+        head.title = head.title[head.title.index(publisher):] if head.title.startswith(head.agency_name) else head.title
+        head.agency_name = publisher
     head.preamble = join_broken(rest, settings)
     text = "".join(head.preamble)
     said = _PREAMBLE_NAME.search(re.sub(r"\s+", "", text))
@@ -146,7 +153,6 @@ def read_head(
         m = said or _PREAMBLE_YEAR.search(text)
         head.year = int(m.group(1)) if m else None
     if not head.agency_name:
-        publisher = meta.get("publisher", "")
         if looks_like_agency(publisher):
             head.agency_name = publisher
         elif said and looks_like_agency(said.group(2)):

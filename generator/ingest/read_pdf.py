@@ -102,9 +102,83 @@ def _row_like(line: list[Word]) -> bool:
     return len(cells) >= 4 and all(len(t) <= 12 for t in texts)
 
 
+COLUMN_GAP = 2.5  # a gap of this many characters inside a line of text: two columns meet there
+
+
+def _segments(line: list[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = [[line[0]]]
+    for w in line[1:]:
+        gap = w.x0 - out[-1][-1].x1
+        if gap > COLUMN_GAP * w.size or gap < -0.5:  # far apart, or overlapping: two columns
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def _columns(lines: list[list[Word]]) -> list[tuple[float, list[Word], bool]]:
+    """Lines with their sort keys, and whether each is in a side column (a printed page's
+    sidebar, a box the text flows around), which is read apart from the text beside it.
+
+    A column edge is an x where a piece of a line starts after a wide gap (or where words
+    overlap) and where three or more pieces start in all. The two columns stand side by side
+    from the first to the last line split there, and on through the lines next to them that do
+    not cross the edge. Of the two, the text column is the one with the sentences (。，；);
+    the other is set before the text of that height and marked ``aside``. Table rows are never
+    split."""
+    pieces = [(line, _segments(line)) for line in lines]
+    text = [(line, segs) for line, segs in pieces if not _row_like(line)]
+    beside = {round(seg[0].x0) for _, segs in text for seg in segs[1:]}  # a piece after a gap
+    starts = Counter(round(seg[0].x0) for _, segs in text for seg in segs)
+    edges = sorted(x for x in beside if sum(n for s, n in starts.items() if abs(s - x) <= 3) >= 3)
+    if not edges:
+        return [(min(w.top for w in line), line, False) for line in lines]
+    # The gutter: from the right end of the pieces left of a piece starting at the edge.
+    ends = [segs[k - 1][-1].x1 for _, segs in text for k in range(1, len(segs)) if abs(segs[k][0].x0 - edges[0]) <= 3]
+    edge = max(ends) + 0.5
+
+    def right(k: int, seg: list[Word]) -> bool:  # its headings may stand out a little to the left
+        return seg[0].x0 > edge or (k > 0 and seg[0].x0 >= edge - 5 * seg[0].size)
+
+    def crosses(line: list[Word], segs: list[list[Word]]) -> bool:
+        return _row_like(line) or any(seg[0].x0 < edge - 3 and seg[-1].x1 > edge + 3 for seg in segs)
+
+    split = [i for i, (line, segs) in enumerate(pieces) if not _row_like(line) and len({right(k, s) for k, s in enumerate(segs)}) == 2]
+    if not split:
+        return [(min(w.top for w in line), line, False) for line in lines]
+    first, last = split[0], split[-1]
+    while first > 0 and not crosses(*pieces[first - 1]):
+        first -= 1
+    while last + 1 < len(pieces) and not crosses(*pieces[last + 1]):
+        last += 1
+    band = range(first, last + 1)
+
+    def sentences(on_right: bool) -> int:
+        return sum(
+            w.text.count(p) for i in band for k, seg in enumerate(pieces[i][1]) if right(k, seg) == on_right for w in seg for p in "。，；"
+        )
+
+    right_is_side = sentences(True) < sentences(False) or (sentences(True) == sentences(False) and True)
+    top = min(w.top for w in pieces[first][0])
+    out: list[tuple[float, list[Word], bool]] = []
+    for i, (line, segs) in enumerate(pieces):
+        if i not in band or _row_like(line):
+            out.append((min(w.top for w in line), line, False))
+            continue
+        for on_right in (False, True):
+            ws = [w for k, seg in enumerate(segs) if right(k, seg) == on_right for w in seg]
+            if ws:
+                aside = on_right == right_is_side
+                out.append((top - 1 + min(w.top for w in ws) / 10000 if aside else min(w.top for w in ws), ws, aside))
+    return sorted(out, key=lambda t: t[0])
+
+
 def _layout(words: list[Word], page_no: int, height: float, width: float) -> tuple[list[Line], list[Table], list[tuple[float, Line | Table]]]:
     """Lines and borderless tables from words (no ruled table among them)."""
-    lines = _lines_of(words)
+    keyed = _columns(_lines_of(words))
+    lines = [line for _, line, _ in keyed]
+    key_of = {id(line): key for key, line, _ in keyed}
+    aside = {id(line) for _, line, a in keyed if a}
     blocks: list[tuple[float, Line | Table]] = []
     i = 0
     while i < len(lines):
@@ -136,7 +210,7 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
                 continue
         line = lines[i]
         size = statistics.median(w.size for w in line)
-        blocks.append((min(w.top for w in line), Line(_join_words(line), page_no, line[0].x0, line[0].top, x1=line[-1].x1, size=size)))
+        blocks.append((key_of[id(line)], Line(_join_words(line), page_no, line[0].x0, line[0].top, x1=line[-1].x1, size=size, aside=id(line) in aside)))
         i += 1
     return [], [], blocks
 
@@ -291,7 +365,9 @@ def read_pdf(path: Path) -> Document:
             page.flush_cache()
         if not has_text:
             return _ocr(path, len(pdf.pages))
-    _drop_running(per_page)
+    running = _drop_running(per_page)
+    if running:
+        doc.meta["running_header"] = running[0]  # a browser prints the page's title there
     doc.blocks = _paragraphs(per_page)
     return doc
 
@@ -308,22 +384,26 @@ def _drop_margins(blocks: list[tuple[float, Line | Table]], height: float) -> li
     return out
 
 
-def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
+def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> list[str]:
     """Running headers and footers: the same margin line (digits aside: page numbers, the
     browser's "1/5") on at least half of the pages, and on two at least. A browser's "save as
-    PDF" prints date and time, the page title, the URL and "page/pages" on every page."""
+    PDF" prints date and time, the page title, the URL and "page/pages" on every page.
+    Returns the text of the dropped lines as they stand on the first page (a browser's header
+    holds the page's title, which recognition may need)."""
     if len(pages) < 2:
-        return
+        return []
     counts = Counter(
         re.sub(r"\d+", "#", b.text) for blocks in pages for _, b in blocks if isinstance(b, Line) and b.in_margin
     )
     repeated = {t for t, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
+    dropped = [b.text for _, b in pages[0] if isinstance(b, Line) and b.in_margin and re.sub(r"\d+", "#", b.text) in repeated]
     for blocks in pages:
         blocks[:] = [
             (t, b)
             for t, b in blocks
             if not (isinstance(b, Line) and b.in_margin and re.sub(r"\d+", "#", b.text) in repeated)
         ]
+    return dropped
 
 
 def _paragraphs(pages: list[list[tuple[float, Line | Table]]]) -> list[Line | Table]:
