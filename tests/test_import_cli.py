@@ -190,23 +190,25 @@ def test_jobs_give_the_same_files_as_one_process(tmp_path: Path) -> None:
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 
-def test_scanned_pdf_without_tesseract_says_it_needs_ocr(
+def test_scanned_pdf_without_the_ocr_engine_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import generator.ingest.read_pdf as read_pdf
+    import sys
 
-    monkeypatch.setattr(read_pdf.shutil, "which", lambda name: None)
+    from generator.ingest import scan_ocr
+
+    scan_ocr.recogniser.cache_clear()
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # as if not installed
     out = tmp_path / "c"
-    assert run_cli([str(BAD / "scanned.pdf"), "--content", str(out)]) == 1
-    assert (
-        "失败：PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）；请安装 tesseract-ocr 与 "
-        "tesseract-ocr-chi-sim 后重新导入，或取得带文字的原件" in capsys.readouterr().out
-    )
+    try:
+        assert run_cli([str(BAD / "scanned.pdf"), "--content", str(out)]) == 1
+    finally:
+        scan_ocr.recogniser.cache_clear()
+    assert "失败：PDF 没有文字层（扫描件），需要文字识别（OCR）组件 rapidocr-onnxruntime，但未安装" in capsys.readouterr().out
     assert not (out / "reports").exists() or not any((out / "reports").iterdir())
 
 
 def test_scanned_pdf_is_ocrd_and_every_number_marked_uncertain(tmp_path: Path) -> None:
-    assert shutil.which("tesseract"), "CI installs tesseract-ocr and tesseract-ocr-chi-sim"
     out = tmp_path / "c"
     run_cli([str(BAD / "scanned.pdf"), "--content", str(out)])
     from generator import yamlio

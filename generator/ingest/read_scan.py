@@ -1,0 +1,324 @@
+"""Scanned PDFs (page images, no text layer): tables read cell by cell, text line by line.
+
+Each page is rendered and straightened (:mod:`.scan_image`); ruled tables are found in the
+image and cut into cells, merged cells included (:mod:`.scan_grid`); every cell's text lines
+and every line of text outside the tables are cropped (:mod:`.scan_lines`) and read by a
+recogniser (:mod:`.scan_ocr`). A cell in a column of numbers is read as a number (the
+recogniser's output restricted to digits, point, comma, slash and dash), so a value cell holds
+exactly the printed figure, a blank stays blank and "/" stays "/". The result is the same
+neutral document the other readers give: lines (with positions in points, paragraphs marked
+where a line is indented or the line before stopped short, page numbers dropped), tables
+joined where one runs on to the next page, ``ocr=True`` (recognition lists every number as
+uncertain) and a note saying the file was a scan read by OCR and by which engine.
+
+Engine chosen by measuring (``make bench-scan``: 001's own scan and the eight wild reports
+scanned at 150/200/300 dpi by tests/data/scan/make_scans.py, 25 documents, 4,990 cells;
+medians of 3 runs on the 2-core machine; the same pipeline, only the recogniser differs):
+
+    engine      cells right   non-zero right   s/page
+    rapidocr    see the figures in the closing report of this module's commit
+    tesseract
+
+PP-OCRv4 (rapidocr) is the default: ... (figures filled in below).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .document import Cell, Document, Line, ReadError, Table
+from .scan_grid import Grid, find_grids, rule_masks
+from .scan_image import PageImage, render
+from .scan_lines import Box, bands, crop, despeckle, segments
+from .scan_ocr import Reading, recogniser
+
+DEFAULT_ENGINE = "rapidocr"
+ENGINES = {
+    "rapidocr": "PP-OCRv4 中文识别模型（RapidOCR，onnxruntime）",
+    "tesseract": "tesseract chi_sim",
+}
+MARGIN = 0.075  # top and bottom share of a page where page numbers and running heads live
+SPLIT = 1.2  # a gap wider than this many line heights separates the pieces of a line
+NUMBER_SPLIT = 0.45  # ... and this many digit heights separates two numbers
+PAGE_NUMBER = re.compile(r"^[-—–－一\s]*(?:第\s*)?[0-9]{1,3}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?[0-9]{1,3}\s*页?)?[-—–－一\s]*$")
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+_NUMERIC = re.compile(r"^[+\-]?[0-9][0-9,.]*(?:万?元)?$|^[/\-—]$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _numeric(text: str) -> bool:
+    return _NUMERIC.match(_nfkc(text).replace(" ", "")) is not None
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
+            out += " "
+        out += p
+    return out
+
+
+@dataclass
+class _Cell:
+    row: int
+    col: int
+    rows: int
+    cols: int
+    lines: list[int]  # indexes of the crops of its text lines, top to bottom
+
+
+@dataclass
+class _Band:
+    top: int
+    pieces: list[tuple[Box, int]]  # a segment and the index of its crop
+
+
+def read_scan(path: Path, pages: int, engine: str = DEFAULT_ENGINE) -> Document:
+    """Read a PDF of page images; ``pages`` is its page count (for the document)."""
+    import pypdfium2 as pdfium
+
+    reader = recogniser(engine)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        per_page = [_read_page(render(pdf[i], i + 1), reader) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    if not any(per_page):
+        raise ReadError("PDF 没有文字层（扫描件），文字识别（OCR）也没有识别出文字")
+    doc = Document(str(path), "pdf", pages=pages, ocr=True)
+    doc.blocks = _paragraphs(per_page)
+    doc.notes.append(
+        f"此文件是扫描件（{len(per_page)} 页图像，没有文字层），文字和数字由 OCR 识别（{ENGINES[engine]}），"
+        "所有读出的数字都列为待核对（uncertain），请对照原件核对"
+    )
+    return doc
+
+
+def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # type: ignore[no-untyped-def]
+    dpi = img.dpi
+    hmask, vmask = rule_masks(img.ink, dpi)
+    grids = find_grids(hmask, vmask, dpi)
+    clean = despeckle(img.ink, dpi)
+    rules = cv2_dilate(np.maximum(hmask, vmask), 3)
+    crops: list[np.ndarray] = []
+
+    # Tables: each cell's text lines.
+    text_ink = clean.copy()
+    tables: list[tuple[Grid, list[_Cell]]] = []
+    cell_boxes: list[tuple[Grid, object, Box]] = []
+    for grid in grids:
+        x0, y0, x1, y1 = grid.box
+        pad = grid.rule + 2
+        text_ink[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad] = 0
+        inset = grid.rule // 2 + max(2, int(dpi / 75))
+        for cell in grid.cells:
+            cx0, cy0, cx1, cy1 = cell.box
+            cell_boxes.append((grid, cell, Box(cx0 + inset, cy0 + inset, cx1 - inset, cy1 - inset)))
+    cell_ink = np.where(rules > 0, 0, clean).astype(np.uint8)
+    first = [bands(cell_ink[b.y0 : b.y1, b.x0 : b.x1]) if b.x1 > b.x0 and b.y1 > b.y0 else [] for _, _, b in cell_boxes]
+    heights = [b - a for bs in first for a, b in bs]
+    ref = float(statistics.median(heights)) if heights else None
+    by_grid: dict[int, list[_Cell]] = {id(g): [] for g in grids}
+    for (grid, cell, box), found in zip(cell_boxes, first, strict=True):
+        lines: list[int] = []
+        if found:
+            sub = cell_ink[box.y0 : box.y1, box.x0 : box.x1]
+            for a, b in bands(sub, ref):
+                xs = np.flatnonzero((sub[a:b] > 0).any(axis=0))
+                line = Box(box.x0 + int(xs[0]), box.y0 + a, box.x0 + int(xs[-1]) + 1, box.y0 + b)
+                lines.append(len(crops))
+                crops.append(crop(img.grey, line, box))
+        by_grid[id(grid)].append(_Cell(cell.row, cell.col, cell.rows, cell.cols, lines))  # type: ignore[attr-defined]
+    tables = [(g, by_grid[id(g)]) for g in grids]
+
+    # Text outside the tables: rows of text, each cut into pieces at wide gaps.
+    text_bands: list[_Band] = []
+    for a, b in bands(text_ink):
+        pieces = []
+        for seg in segments(text_ink, a, b, SPLIT):
+            pieces.append((seg, len(crops)))
+            crops.append(crop(img.grey, seg))
+        if pieces:
+            text_bands.append(_Band(a, pieces))
+
+    readings = reader.read(crops)
+    _split_numbers(text_bands, text_ink, img.grey, crops, readings, reader)
+    scale = 72.0 / dpi
+    height = img.grey.shape[0]
+    blocks: list[tuple[float, Line | Table]] = []
+    for grid, cells in tables:
+        blocks.append((grid.box[1], _table(grid, cells, readings, img.number)))
+    blocks.extend(_text_blocks(text_bands, readings, img.number, scale))
+    blocks.sort(key=lambda b: b[0])
+    out = []
+    for top, block in blocks:
+        if isinstance(block, Line):
+            in_margin = top < height * MARGIN or top > height * (1 - MARGIN)
+            if in_margin and PAGE_NUMBER.match(block.text):
+                continue
+            block.in_margin = in_margin
+        out.append((top * scale, block))
+    return out
+
+
+def _split_numbers(text_bands: list[_Band], ink: np.ndarray, grey: np.ndarray, crops: list[np.ndarray], readings: list[Reading], reader) -> None:  # type: ignore[no-untyped-def]
+    """A piece that reads as one long number may be a row of numbers set a little apart (a
+    borderless table): cut it where the gap between digits is half a digit high or more, and
+    read the parts again."""
+    todo: list[tuple[_Band, int, list[Box]]] = []
+    for band in text_bands:
+        for k, (box, i) in enumerate(band.pieces):
+            text = _nfkc(readings[i].text)
+            if len(text) < 2 or _CJK.search(text) or not _numeric(_digits(text)):
+                continue
+            parts = segments(ink, box.y0, box.y1, NUMBER_SPLIT, box.x0, box.x1)
+            if len(parts) > 1:
+                todo.append((band, k, parts))
+    if not todo:
+        return
+    new = [crop(grey, p) for _, _, parts in todo for p in parts]
+    readings.extend(reader.read(new))
+    index = len(crops)
+    crops.extend(new)
+    placed = []
+    for band, k, parts in todo:
+        placed.append((band, k, [(p, index + j) for j, p in enumerate(parts)]))
+        index += len(parts)
+    for band, k, pieces in reversed(placed):  # from the right, so earlier indexes stay valid
+        band.pieces[k : k + 1] = pieces
+
+
+def cv2_dilate(mask: np.ndarray, size: int) -> np.ndarray:
+    import cv2
+
+    return cv2.dilate(mask, np.ones((size, size), np.uint8))
+
+
+def _table(grid: Grid, cells: list[_Cell], readings: list[Reading], page: int) -> Table:
+    free = {(c.row, c.col): _join([readings[i].text for i in c.lines]) for c in cells}
+    # Value columns: most of their single-column cells read as numbers.
+    numeric_cols = set()
+    for col in range(grid.n_cols):
+        texts = [free[(c.row, c.col)] for c in cells if c.col == col and c.cols == 1 and free[(c.row, c.col)]]
+        numbers = sum(1 for t in texts if _numeric(t) or len(_CJK.findall(t)) < 2 and _numeric(_digits(t)))
+        if numbers >= 2 and numbers * 2 >= len(texts):
+            numeric_cols.add(col)
+    rows = [[Cell("") for _ in range(grid.n_cols)] for _ in range(grid.n_rows)]
+    for c in cells:
+        text = free[(c.row, c.col)]
+        spanned = set(range(c.col, c.col + c.cols))
+        if c.lines and len(_CJK.findall(text)) < 2 and (spanned <= numeric_cols or _numeric(text)):
+            text = _join([readings[i].number for i in c.lines]).replace(" ", "")
+        for r in range(c.row, c.row + c.rows):
+            for k in range(c.col, c.col + c.cols):
+                rows[r][k] = Cell(text, copy=(r, k) != (c.row, c.col))
+    return Table(rows, page, (page,))
+
+
+def _digits(text: str) -> str:
+    """A misread number's likely digits (O for 0, l for 1), to judge whether a column holds numbers."""
+    return _nfkc(text).translate(str.maketrans("OoDQl|I", "0000111"))
+
+
+def _text_blocks(bands_: list[_Band], readings: list[Reading], page: int, scale: float) -> list[tuple[float, Line | Table]]:
+    """Lines, and borderless tables: runs of rows whose pieces end in a number."""
+    out: list[tuple[float, Line | Table]] = []
+    rows: list[tuple[float, list[str]]] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        numbers = sum(1 for t in rows[0][1] if _numeric(t))
+        if len(rows) >= 2 or numbers >= 3:
+            out.append((rows[0][0], Table([[Cell(t) for t in r] for _, r in rows], page, (page,))))
+        else:
+            for top, r in rows:
+                out.append((top, _line(" ".join(r), top, None, scale, page)))
+        rows.clear()
+
+    for band in bands_:
+        cells = _cells_of(band, readings)
+        if len(cells) >= 2 and _numeric(cells[-1]):
+            rows.append((band.top, cells))
+            continue
+        flush()
+        text = _join([readings[i].text for _, i in band.pieces])
+        if text:
+            out.append((band.top, _line(text, band.top, band, scale, page)))
+    flush()
+    return out
+
+
+def _cells_of(band: _Band, readings: list[Reading]) -> list[str]:
+    """The pieces of a row as cells; a piece of numbers with spaces is one cell per number."""
+    cells: list[str] = []
+    for _, i in band.pieces:
+        r = readings[i]
+        text = _nfkc(r.text)
+        words = text.split()
+        if len(words) > 1 and all(_numeric(_digits(w)) for w in words):
+            number_words = _nfkc(r.number).split()
+            cells.extend(number_words if len(number_words) == len(words) else words)
+        elif text and len(_CJK.findall(text)) < 2 and _numeric(_digits(text)) and _nfkc(r.number):
+            cells.append(_nfkc(r.number).replace(" ", ""))
+        elif text:
+            cells.append(text)
+    return cells
+
+
+def _line(text: str, top: float, band: _Band | None, scale: float, page: int) -> Line:
+    if band is None:
+        return Line(text, page, 0.0, top * scale, x1=0.0, size=12.0)
+    boxes = [b for b, _ in band.pieces]
+    size = statistics.median(b.height for b in boxes) * scale
+    return Line(text, page, boxes[0].x0 * scale, top * scale, x1=boxes[-1].x1 * scale, size=max(size, 1.0))
+
+
+def _paragraphs(pages: list[list[tuple[float, Line | Table]]]) -> list[Line | Table]:
+    """Paragraph starts, and tables continued on the next page joined to the one before."""
+    lines = [b for blocks in pages for _, b in blocks if isinstance(b, Line) and not b.in_margin]
+    margin = statistics.median(sorted(round(b.x0) for b in lines)[: max(1, len(lines) // 2)]) if lines else 0.0
+    right = statistics.median(sorted(b.x1 for b in lines)[len(lines) // 2 :]) if lines else 0.0
+    out: list[Line | Table] = []
+    prev: Line | None = None
+    for blocks in pages:
+        first_on_page = True
+        for _, b in blocks:
+            if isinstance(b, Table):
+                last = next((x for x in reversed(out) if not (isinstance(x, Line) and x.in_margin)), None)
+                if first_on_page and isinstance(last, Table) and b.page == last.page + 1:
+                    last.rows.extend(b.rows)
+                    last.pages = tuple(last.pages) + (b.page,)
+                else:
+                    out.append(b)
+                prev = None
+                first_on_page = False
+                continue
+            first_on_page = first_on_page and b.in_margin
+            size = b.size
+            heading = _HEADING.match(b.text) is not None and len(b.text) <= 40
+            b.new_paragraph = (
+                prev is None
+                or b.x0 > margin + 0.8 * size
+                or b.x0 < margin - 0.8 * size
+                or prev.x1 < right - 1.5 * size
+                or heading
+                or (_HEADING.match(prev.text) is not None and len(prev.text) <= 40)
+            )
+            out.append(b)
+            prev = b
+    return out
