@@ -36,7 +36,7 @@ from .document import Cell, Document, Line, ReadError, Table
 from .scan_grid import Grid, find_grids, rule_masks
 from .scan_image import PageImage, render
 from .scan_lines import Box, bands, crop, despeckle, segments
-from .scan_ocr import Reading, recogniser
+from .scan_ocr import HEIGHT, TEXT_HEIGHT, Reading, recogniser
 
 DEFAULT_ENGINE = "rapidocr"
 ENGINES = {
@@ -50,6 +50,7 @@ PAGE_NUMBER = re.compile(r"^[-—–－一\s]*(?:第\s*)?[0-9]{1,3}(?:\s*页)?(?
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _NUMERIC = re.compile(r"^[+\-]?[0-9][0-9,.]*(?:万?元)?$|^[/\-—]$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"\w")
 
 
 def _nfkc(text: str) -> str:
@@ -128,7 +129,8 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
         for cell in grid.cells:
             cx0, cy0, cx1, cy1 = cell.box
             cell_boxes.append((grid, cell, Box(cx0 + inset, cy0 + inset, cx1 - inset, cy1 - inset)))
-    cell_ink = np.where(rules > 0, 0, clean).astype(np.uint8)
+    # Inside cells: without the rules, and without specks (a rule beside a speck keeps it in ``clean``).
+    cell_ink = despeckle(np.where(rules > 0, 0, img.ink).astype(np.uint8), dpi)
     first = [bands(cell_ink[b.y0 : b.y1, b.x0 : b.x1]) if b.x1 > b.x0 and b.y1 > b.y0 else [] for _, _, b in cell_boxes]
     heights = [b - a for bs in first for a, b in bs]
     ref = float(statistics.median(heights)) if heights else None
@@ -145,6 +147,7 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
         by_grid[id(grid)].append(_Cell(cell.row, cell.col, cell.rows, cell.cols, lines))  # type: ignore[attr-defined]
     tables = [(g, by_grid[id(g)]) for g in grids]
 
+    n_cells = len(crops)
     # Text outside the tables: rows of text, each cut into pieces at wide gaps.
     text_bands: list[_Band] = []
     for a, b in bands(text_ink):
@@ -155,7 +158,7 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
         if pieces:
             text_bands.append(_Band(a, pieces))
 
-    readings = reader.read(crops)
+    readings = reader.read(crops[:n_cells], HEIGHT) + reader.read(crops[n_cells:], TEXT_HEIGHT)
     _split_numbers(text_bands, text_ink, img.grey, crops, readings, reader)
     scale = 72.0 / dpi
     height = img.grey.shape[0]
@@ -222,11 +225,17 @@ def _table(grid: Grid, cells: list[_Cell], readings: list[Reading], page: int) -
         text = free[(c.row, c.col)]
         spanned = set(range(c.col, c.col + c.cols))
         if c.lines and len(_CJK.findall(text)) < 2 and (spanned <= numeric_cols or _numeric(text)):
-            text = _join([readings[i].number for i in c.lines]).replace(" ", "")
+            text = _number(_join([readings[i].number for i in c.lines]))
         for r in range(c.row, c.row + c.rows):
             for k in range(c.col, c.col + c.cols):
                 rows[r][k] = Cell(text, copy=(r, k) != (c.row, c.col))
     return Table(rows, page, (page,))
+
+
+def _number(text: str) -> str:
+    """A number as read, without spaces and without a point or comma at either end (a speck
+    of dust beside a figure reads as one; no printed number starts or ends with them)."""
+    return _nfkc(text).replace(" ", "").strip(".,·")
 
 
 def _digits(text: str) -> str:
@@ -237,28 +246,32 @@ def _digits(text: str) -> str:
 def _text_blocks(bands_: list[_Band], readings: list[Reading], page: int, scale: float) -> list[tuple[float, Line | Table]]:
     """Lines, and borderless tables: runs of rows whose pieces end in a number."""
     out: list[tuple[float, Line | Table]] = []
-    rows: list[tuple[float, list[str]]] = []
+    rows: list[tuple[_Band, list[str]]] = []
 
     def flush() -> None:
         if not rows:
             return
         numbers = sum(1 for t in rows[0][1] if _numeric(t))
         if len(rows) >= 2 or numbers >= 3:
-            out.append((rows[0][0], Table([[Cell(t) for t in r] for _, r in rows], page, (page,))))
+            out.append((rows[0][0].top, Table([[Cell(t) for t in r] for _, r in rows], page, (page,))))
         else:
-            for top, r in rows:
-                out.append((top, _line(" ".join(r), top, None, scale, page)))
+            for band, r in rows:
+                out.append((band.top, _line(" ".join(r), band, scale, page)))
         rows.clear()
 
     for band in bands_:
+        # A piece set apart that reads as dots or quotes only is dust.
+        band.pieces = [(b, i) for b, i in band.pieces if _WORD.search(readings[i].text) or b.x1 - b.x0 >= 1.5 * b.height]
+        if not band.pieces:
+            continue
         cells = _cells_of(band, readings)
         if len(cells) >= 2 and _numeric(cells[-1]):
-            rows.append((band.top, cells))
+            rows.append((band, cells))
             continue
         flush()
         text = _join([readings[i].text for _, i in band.pieces])
-        if text:
-            out.append((band.top, _line(text, band.top, band, scale, page)))
+        if _WORD.search(text):
+            out.append((band.top, _line(text, band, scale, page)))
     flush()
     return out
 
@@ -271,21 +284,19 @@ def _cells_of(band: _Band, readings: list[Reading]) -> list[str]:
         text = _nfkc(r.text)
         words = text.split()
         if len(words) > 1 and all(_numeric(_digits(w)) for w in words):
-            number_words = _nfkc(r.number).split()
+            number_words = [_number(w) for w in _nfkc(r.number).split()]
             cells.extend(number_words if len(number_words) == len(words) else words)
         elif text and len(_CJK.findall(text)) < 2 and _numeric(_digits(text)) and _nfkc(r.number):
-            cells.append(_nfkc(r.number).replace(" ", ""))
+            cells.append(_number(r.number))
         elif text:
             cells.append(text)
     return cells
 
 
-def _line(text: str, top: float, band: _Band | None, scale: float, page: int) -> Line:
-    if band is None:
-        return Line(text, page, 0.0, top * scale, x1=0.0, size=12.0)
+def _line(text: str, band: _Band, scale: float, page: int) -> Line:
     boxes = [b for b, _ in band.pieces]
     size = statistics.median(b.height for b in boxes) * scale
-    return Line(text, page, boxes[0].x0 * scale, top * scale, x1=boxes[-1].x1 * scale, size=max(size, 1.0))
+    return Line(text, page, boxes[0].x0 * scale, band.top * scale, x1=boxes[-1].x1 * scale, size=max(size, 1.0))
 
 
 def _paragraphs(pages: list[list[tuple[float, Line | Table]]]) -> list[Line | Table]:

@@ -29,14 +29,14 @@ class Box:
 
 
 def despeckle(ink: np.ndarray, dpi: float) -> np.ndarray:
-    """The ink without isolated specks."""
+    """The ink without isolated specks: blobs under a twenty-fifth of an inch across and
+    round (a hyphen or a dash is long and thin, and stays), away from larger ink."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
         return ink
-    small = max(4, int((dpi / 150) ** 2 * 14))
-    areas = stats[:, cv2.CC_STAT_AREA]
-    spans = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
-    big = (areas >= small) | (spans >= dpi / 30)
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    long_side, short_side = np.maximum(w, h), np.maximum(1, np.minimum(w, h))
+    big = (long_side >= dpi / 25) | ((long_side >= 3 * short_side) & (long_side >= dpi / 50))
     big[0] = False
     if big[1:].all():
         return ink
@@ -44,12 +44,7 @@ def despeckle(ink: np.ndarray, dpi: float) -> np.ndarray:
     reach = max(3, int(dpi / 12))  # a sixth of a character away at most
     near = cv2.dilate(big_mask, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach)))
     keep = big.copy()
-    for i in np.nonzero(~big)[0]:
-        if i == 0:
-            continue
-        x, y, w, h = stats[i, :4]
-        if near[y : y + h, x : x + w].any():
-            keep[i] = True
+    keep[np.unique(labels[near > 0])] = True  # small ink touching the reach of larger ink
     keep[0] = False
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 
@@ -67,19 +62,30 @@ def bands(ink: np.ndarray, ref: float | None = None) -> list[tuple[int, int]]:
     if not runs:
         return []
     heights = sorted(b - a for a, b in runs)
-    typical = ref or float(heights[len(heights) // 2])
-    # Slivers join the nearer neighbour when the gap is small.
+    tall = [x for x in heights if x >= heights[-1] / 3] or heights  # slivers say nothing of a line's height
+    typical = ref or float(tall[len(tall) // 2])
+
+    def extent(a: int, b: int) -> tuple[int, int]:
+        xs = np.flatnonzero((ink[a:b] > 0).any(axis=0))
+        return int(xs[0]), int(xs[-1]) + 1
+
+    # A sliver joins the nearer neighbour above or below it when it is close and lies over it
+    # (the dots of a quote, the top stroke of 二); a small sliver by itself is dust.
     changed = True
     while changed and len(runs) > 1:
         changed = False
         for i, (a, b) in enumerate(runs):
             if b - a >= 0.45 * typical:
                 continue
+            x0, x1 = extent(a, b)
             gaps = []
-            if i > 0:
-                gaps.append((a - runs[i - 1][1], i - 1))
-            if i + 1 < len(runs):
-                gaps.append((runs[i + 1][0] - b, i + 1))
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(runs):
+                    n0, n1 = extent(*runs[j])
+                    if x0 < n1 + typical and n0 - typical < x1:
+                        gaps.append((a - runs[j][1] if j < i else runs[j][0] - b, j))
+            if not gaps:
+                continue
             gap, j = min(gaps)
             lo, hi = min(runs[j][0], a), max(runs[j][1], b)
             if gap <= 0.35 * typical and hi - lo <= 1.4 * typical:
@@ -89,6 +95,10 @@ def bands(ink: np.ndarray, ref: float | None = None) -> list[tuple[int, int]]:
                 break
     out: list[tuple[int, int]] = []
     for a, b in runs:
+        if b - a < 0.45 * typical:
+            x0, x1 = extent(a, b)
+            if x1 - x0 < 0.45 * typical and x1 - x0 < 2 * (b - a):
+                continue  # a speck on its own row (a hyphen is long: it stays)
         out.extend(_cut(rows, a, b, typical))
     return out
 

@@ -33,7 +33,8 @@ import numpy as np
 
 from .document import ReadError
 
-HEIGHT = 48  # the recogniser's input height
+HEIGHT = 48  # the recogniser's input height, as trained: table cells are read at it
+TEXT_HEIGHT = 32  # lines of body text: 2.2 times faster, as well read (see read_scan.py)
 NUMBER_CHARS = "0123456789.,/-—万元"
 MAX_BATCH_COLUMNS = 6000  # a batch's padded width × crops: large batches gain nothing on CPU
 
@@ -87,14 +88,14 @@ class RapidRecogniser:
             prev = i
         return "".join(out), (float(np.mean(scores)) if scores else 1.0)
 
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+    def read(self, crops: list[np.ndarray], height: int = HEIGHT) -> list[Reading]:
         if not crops:
             return []
         scaled = []
         for crop in crops:
             h, w = crop.shape[:2]
-            width = max(8, int(round(w * HEIGHT / max(h, 1))))
-            scaled.append(cv2.resize(crop, (width, HEIGHT), interpolation=cv2.INTER_AREA if h > HEIGHT else cv2.INTER_CUBIC))
+            width = max(8, int(round(w * height / max(h, 1))))
+            scaled.append(cv2.resize(crop, (width, height), interpolation=cv2.INTER_AREA if h > height else cv2.INTER_CUBIC))
         order = sorted(range(len(scaled)), key=lambda i: scaled[i].shape[1])
         results: list[Reading | None] = [None] * len(crops)
         start = 0
@@ -104,7 +105,7 @@ class RapidRecogniser:
                 end += 1
             batch = [scaled[i] for i in order[start:end]]
             width = max(b.shape[1] for b in batch)
-            x = np.zeros((len(batch), 3, HEIGHT, width), np.float32)
+            x = np.zeros((len(batch), 3, height, width), np.float32)
             for k, b in enumerate(batch):
                 x[k, :, :, : b.shape[1]] = (b.astype(np.float32) / 127.5 - 1.0)[None, :, :]
             probs = self.session.run(None, {self.input: x})[0]  # (batch, steps, classes)
@@ -162,7 +163,7 @@ class TesseractRecogniser:
                     break
         return [_join_words([t for _, t in sorted(ws)]) for ws in words]
 
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+    def read(self, crops: list[np.ndarray], height: int = HEIGHT) -> list[Reading]:
         if not crops:
             return []
         texts = self._run(crops, [])
