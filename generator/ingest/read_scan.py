@@ -112,7 +112,7 @@ def read_scan(path: Path, pages: int, engine: str = DEFAULT_ENGINE) -> Document:
 def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # type: ignore[no-untyped-def]
     dpi = img.dpi
     hmask, vmask = rule_masks(img.ink, dpi)
-    grids = find_grids(hmask, vmask, dpi)
+    grids = find_grids(img.ink, hmask, vmask, dpi)
     clean = despeckle(img.ink, dpi)
     rules = cv2_dilate(np.maximum(hmask, vmask), 3)
     crops: list[np.ndarray] = []

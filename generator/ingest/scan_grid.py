@@ -22,6 +22,8 @@ import cv2
 import numpy as np
 
 SEPARATOR = 0.85  # share of a cell edge a rule covers (scans break thin rules a little)
+FLANKED = 0.15  # share of a rule's length with ink right beside it on both sides, at most
+FLANK = 2  # pixels beside a rule looked at
 
 
 @dataclass
@@ -99,8 +101,33 @@ def _coverage(mask: np.ndarray, fixed: int, a: int, b: int, tol: int, vertical: 
     return float((strip.max(axis=0) > 0).mean()) if strip.size else 0.0
 
 
-def find_grids(hmask: np.ndarray, vmask: np.ndarray, dpi: float) -> list[Grid]:
-    """Every ruled table on the page, top to bottom, from the rule masks of :func:`rule_masks`."""
+def _flanked(mask: np.ndarray, ink: np.ndarray, fixed: int, a: int, b: int, tol: int, vertical: bool) -> float:
+    """Share of [a, b) where ink lies right beside the line on both sides: a rule has paper on
+    either side (the cells' padding); a character's stroke has the rest of the character."""
+    a, b = a + 2 * tol, b - 2 * tol  # not where the rules at either end cross
+    if b <= a:
+        return 0.0
+    lo = max(0, fixed - tol)
+    band = mask[a:b, lo : fixed + tol + 1] if vertical else mask[lo : fixed + tol + 1, a:b].T
+    img = ink[a:b, :] if vertical else ink[:, a:b].T
+    on = (band > 0).sum(axis=0)
+    if not on.any():
+        return 0.0
+    cols = np.flatnonzero(on >= on.max() * 0.5) + lo  # the rule's own width, where it is here
+    first, last = int(cols[0]), int(cols[-1])
+    left = img[:, max(0, first - 1 - FLANK) : max(0, first - 1)]  # a pixel off: the rule's ragged edge
+    right = img[:, last + 2 : last + 2 + FLANK]
+    if not left.size or not right.size:
+        return 0.0
+    return float(((left > 0).any(axis=1) & (right > 0).any(axis=1)).mean())
+
+
+def _rule(mask: np.ndarray, ink: np.ndarray, fixed: int, a: int, b: int, tol: int, vertical: bool, need: float) -> bool:
+    return _coverage(mask, fixed, a, b, tol, vertical) >= need and _flanked(mask, ink, fixed, a, b, tol, vertical) < FLANKED
+
+
+def find_grids(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float) -> list[Grid]:
+    """Every ruled table on the page, top to bottom, from the ink and its rule masks (:func:`rule_masks`)."""
     both = cv2.bitwise_or(hmask, vmask)
     both = cv2.dilate(both, np.ones((3, 3), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(both, connectivity=8)
@@ -109,14 +136,14 @@ def find_grids(hmask: np.ndarray, vmask: np.ndarray, dpi: float) -> list[Grid]:
         x, y, w, h, _ = stats[i]
         if w < dpi * 0.8 or h < dpi * 0.12:
             continue
-        grid = _grid(hmask, vmask, (int(x), int(y), int(x + w), int(y + h)), dpi)
+        grid = _grid(ink, hmask, vmask, (int(x), int(y), int(x + w), int(y + h)), dpi)
         if grid is not None:
             grids.append(grid)
     grids.sort(key=lambda g: (g.box[1], g.box[0]))
     return grids
 
 
-def _grid(hmask: np.ndarray, vmask: np.ndarray, box: tuple[int, int, int, int], dpi: float) -> Grid | None:
+def _grid(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, box: tuple[int, int, int, int], dpi: float) -> Grid | None:
     x0, y0, x1, y1 = box
     tol = max(2, int(dpi / 50))
     hsub, vsub = hmask[y0:y1, x0:x1], vmask[y0:y1, x0:x1]
@@ -128,29 +155,52 @@ def _grid(hmask: np.ndarray, vmask: np.ndarray, box: tuple[int, int, int, int], 
     if len(ys) < 2 or len(xs) < 2:
         return None
     thickness = max(1, int(np.median([b - a for a, b in _positions(hprof, dpi * 0.3)] or [2])))
-    # A vertical candidate is a rule only if it spans some row from rule to rule.
-    real_x = []
-    for x in xs:
-        if any(_coverage(vmask, x, ys[r], ys[r + 1], tol, True) >= 0.8 for r in range(len(ys) - 1)):
-            real_x.append(x)
-    real_y = []
-    for y in ys:
-        if any(_coverage(hmask, y, real_x[c], real_x[c + 1], tol, False) >= 0.8 for c in range(len(real_x) - 1)):
-            real_y.append(y)
-    xs, ys = real_x, real_y
-    if len(ys) < 2 or len(xs) < 2:
+    # A horizontal candidate is a rule where a long run of it has paper above and below (strokes
+    # of characters side by side can line up into a run, but have the characters around them).
+    ys = [y for y in ys if _long_rule(hmask, ink, y, x0, x1, tol, dpi)]
+    if len(ys) < 2:
         return None
+    # A vertical candidate is a rule only if it spans some row from rule to rule.
+    xs = [x for x in xs if any(_rule(vmask, ink, x, ys[r], ys[r + 1], tol, True, 0.8) for r in range(len(ys) - 1))]
+    if len(xs) < 2:
+        return None
+    right, below = _separators(ink, hmask, vmask, xs, ys, tol)
+    # Positions that separate no two cells anywhere were strokes after all: drop them.
+    keep_x = [0] + [c + 1 for c in range(len(xs) - 2) if right[:, c].any()] + [len(xs) - 1]
+    keep_y = [0] + [r + 1 for r in range(len(ys) - 2) if below[r, :].any()] + [len(ys) - 1]
+    if len(keep_x) < len(xs) or len(keep_y) < len(ys):
+        xs, ys = [xs[i] for i in keep_x], [ys[i] for i in keep_y]
+        right, below = _separators(ink, hmask, vmask, xs, ys, tol)
+    return _cells(xs, ys, right, below, box, thickness)
+
+
+def _long_rule(hmask: np.ndarray, ink: np.ndarray, y: int, x0: int, x1: int, tol: int, dpi: float) -> bool:
+    row = (hmask[max(0, y - tol) : y + tol + 1, x0:x1] > 0).any(axis=0)
+    padded = np.concatenate(([False], row, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        if b - a >= dpi * 0.3 and _flanked(hmask, ink, y, x0 + int(a), x0 + int(b), tol, False) < FLANKED:
+            return True
+    return False
+
+
+def _separators(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, xs: list[int], ys: list[int], tol: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where a rule separates neighbouring base cells: right of (r, c), and below (r, c)."""
     nr, nc = len(ys) - 1, len(xs) - 1
-    # Separators between neighbouring base cells.
-    right = np.zeros((nr, nc), bool)  # a rule between (r, c) and (r, c + 1)
-    below = np.zeros((nr, nc), bool)  # a rule between (r, c) and (r + 1, c)
+    right = np.zeros((nr, max(nc - 1, 0)), bool)
+    below = np.zeros((max(nr - 1, 0), nc), bool)
     for r in range(nr):
         for c in range(nc):
             # Along the whole edge, ends included: text lines up with no rule across a cell's padding.
             if c + 1 < nc:
-                right[r, c] = _coverage(vmask, xs[c + 1], ys[r] + 1, ys[r + 1] - 1, tol, True) >= SEPARATOR
+                right[r, c] = _rule(vmask, ink, xs[c + 1], ys[r] + 1, ys[r + 1] - 1, tol, True, SEPARATOR)
             if r + 1 < nr:
-                below[r, c] = _coverage(hmask, ys[r + 1], xs[c] + 1, xs[c + 1] - 1, tol, False) >= SEPARATOR
+                below[r, c] = _rule(hmask, ink, ys[r + 1], xs[c] + 1, xs[c + 1] - 1, tol, False, SEPARATOR)
+    return right, below
+
+
+def _cells(xs: list[int], ys: list[int], right: np.ndarray, below: np.ndarray, box: tuple[int, int, int, int], thickness: int) -> Grid:
+    nr, nc = len(ys) - 1, len(xs) - 1
     parent = list(range(nr * nc))
 
     def find(a: int) -> int:

@@ -54,7 +54,7 @@ SCANNERS = {
     "office150": Scanner("office150", 150, 1.0, 5.0, 0.6, 55, (228, 246), (10, 45), 0.012, 40),
     "copier200": Scanner("copier200", 200, 1.5, 8.0, 0.9, 45, (215, 240), (25, 70), 0.02, 120),
     "flatbed300": Scanner("flatbed300", 300, 0.6, 4.0, 1.0, 70, (235, 250), (5, 30), 0.008, 20),
-    "bilevel200": Scanner("bilevel200", 200, 1.2, 14.0, 0.8, 0, (200, 240), (20, 80), 0.015, 60, bilevel=True),
+    "bilevel200": Scanner("bilevel200", 200, 1.2, 8.0, 0.6, 0, (205, 240), (10, 40), 0.015, 60, bilevel=True),
     # the committed fixture: grey, light noise, strong JPEG (small)
     "fixture150": Scanner("fixture150", 150, 1.2, 2.0, 0.6, 25, (225, 245), (15, 50), 0.012, 30),
 }
@@ -108,8 +108,8 @@ def scan(pdf: Path, out: Path, scanner: Scanner, pages: list[int] | None = None)
             bitmap = page.render(scale=scanner.dpi / 72, grayscale=True)
             clean = np.array(bitmap.to_pil().convert("L"))
             spoilt = spoil(clean, scanner, rng)
-            if scanner.bilevel:  # the copier's fixed threshold: noise becomes specks, thin strokes break
-                images.append(Image.fromarray(np.where(spoilt > 150, 255, 0).astype(np.uint8)).convert("1", dither=Image.Dither.NONE))
+            if scanner.bilevel:  # the copier's fixed threshold: noise becomes specks, edges ragged
+                images.append(Image.fromarray(np.where(spoilt > 160, 255, 0).astype(np.uint8)).convert("1", dither=Image.Dither.NONE))
                 continue
             # Through JPEG at the scanner's quality, then embedded as it is.
             buf = io.BytesIO()
