@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from .document import Cell, Document, Line, ReadError, Table
@@ -114,7 +115,6 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
     hmask, vmask = rule_masks(img.ink, dpi)
     grids = find_grids(img.ink, hmask, vmask, dpi)
     clean = despeckle(img.ink, dpi)
-    rules = cv2_dilate(np.maximum(hmask, vmask), 3)
     crops: list[np.ndarray] = []
 
     # Tables: each cell's text lines.
@@ -129,7 +129,17 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
         for cell in grid.cells:
             cx0, cy0, cx1, cy1 = cell.box
             cell_boxes.append((grid, cell, Box(cx0 + inset, cy0 + inset, cx1 - inset, cy1 - inset)))
-    # Inside cells: without the rules, and without specks (a rule beside a speck keeps it in ``clean``).
+    # Inside cells: without what is left of the rules along the grid lines (a digit 1 in the
+    # middle of a cell can be in the rule mask, and stays), and without specks.
+    along = np.zeros_like(img.ink)
+    for grid in grids:
+        reach = grid.rule // 2 + max(2, int(dpi / 50)) + 1
+        x0, y0, x1, y1 = grid.box
+        for x in grid.xs:
+            along[y0:y1, max(0, x - reach) : x + reach + 1] = 255
+        for y in grid.ys:
+            along[max(0, y - reach) : y + reach + 1, x0:x1] = 255
+    rules = cv2.dilate(np.maximum(hmask, vmask), np.ones((3, 3), np.uint8)) & along
     cell_ink = despeckle(np.where(rules > 0, 0, img.ink).astype(np.uint8), dpi)
     first = [bands(cell_ink[b.y0 : b.y1, b.x0 : b.x1]) if b.x1 > b.x0 and b.y1 > b.y0 else [] for _, _, b in cell_boxes]
     heights = [b - a for bs in first for a, b in bs]
@@ -205,12 +215,6 @@ def _split_numbers(text_bands: list[_Band], ink: np.ndarray, grey: np.ndarray, c
         band.pieces[k : k + 1] = pieces
 
 
-def cv2_dilate(mask: np.ndarray, size: int) -> np.ndarray:
-    import cv2
-
-    return cv2.dilate(mask, np.ones((size, size), np.uint8))
-
-
 def _table(grid: Grid, cells: list[_Cell], readings: list[Reading], page: int) -> Table:
     free = {(c.row, c.col): _join([readings[i].text for i in c.lines]) for c in cells}
     # Value columns: most of their single-column cells read as numbers.
@@ -225,7 +229,9 @@ def _table(grid: Grid, cells: list[_Cell], readings: list[Reading], page: int) -
         text = free[(c.row, c.col)]
         spanned = set(range(c.col, c.col + c.cols))
         if c.lines and len(_CJK.findall(text)) < 2 and (spanned <= numeric_cols or _numeric(text)):
-            text = _number(_join([readings[i].number for i in c.lines]))
+            # Ink is never read as a blank: what the free reading saw stands (and fails to parse,
+            # with a finding) when no digit could be read.
+            text = _number(_join([readings[i].number for i in c.lines])) or _number(_digits(text)) or text
         for r in range(c.row, c.row + c.rows):
             for k in range(c.col, c.col + c.cols):
                 rows[r][k] = Cell(text, copy=(r, k) != (c.row, c.col))
