@@ -135,7 +135,7 @@ def _drawn_table(angle: float) -> np.ndarray:
 def test_grid_with_merged_cells_is_found_in_a_turned_page(angle: float) -> None:
     img = straighten(_drawn_table(angle), 150, 1)
     assert abs(img.skew + angle) <= 0.1
-    grids = find_grids(*rule_masks(img.ink, img.dpi), img.dpi)
+    grids = find_grids(img.ink, *rule_masks(img.ink, img.dpi), img.dpi)
     assert len(grids) == 1
     grid = grids[0]
     assert (grid.n_rows, grid.n_cols) == (6, 6)

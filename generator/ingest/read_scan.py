@@ -41,7 +41,7 @@ from .scan_ocr import HEIGHT, TEXT_HEIGHT, Reading, recogniser
 
 DEFAULT_ENGINE = "rapidocr"
 ENGINES = {
-    "rapidocr": "PP-OCRv4 中文识别模型（RapidOCR，onnxruntime）",
+    "rapidocr": "PP-OCRv4 中文模型，RapidOCR/onnxruntime",
     "tesseract": "tesseract chi_sim",
 }
 MARGIN = 0.075  # top and bottom share of a page where page numbers and running heads live
@@ -103,10 +103,7 @@ def read_scan(path: Path, pages: int, engine: str = DEFAULT_ENGINE) -> Document:
         raise ReadError("PDF 没有文字层（扫描件），文字识别（OCR）也没有识别出文字")
     doc = Document(str(path), "pdf", pages=pages, ocr=True)
     doc.blocks = _paragraphs(per_page)
-    doc.notes.append(
-        f"此文件是扫描件（{len(per_page)} 页图像，没有文字层），文字和数字由 OCR 识别（{ENGINES[engine]}），"
-        "所有读出的数字都列为待核对（uncertain），请对照原件核对"
-    )
+    doc.notes.append(f"扫描件 {len(per_page)} 页，无文字层；表格逐格、文字逐行由 OCR 识别（{ENGINES[engine]}）")
     return doc
 
 
