@@ -34,7 +34,7 @@ import cv2
 import numpy as np
 
 from .document import Cell, Document, Line, ReadError, Table
-from .scan_grid import Grid, find_grids, rule_masks
+from .scan_grid import Grid, GridCell, find_grids, rule_masks
 from .scan_image import PageImage, render
 from .scan_lines import Box, bands, crop, despeckle, segments
 from .scan_ocr import HEIGHT, TEXT_HEIGHT, Reading, recogniser
@@ -108,24 +108,43 @@ def read_scan(path: Path, pages: int, engine: str = DEFAULT_ENGINE) -> Document:
 
 
 def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # type: ignore[no-untyped-def]
-    dpi = img.dpi
-    hmask, vmask = rule_masks(img.ink, dpi)
-    grids = find_grids(img.ink, hmask, vmask, dpi)
-    clean = despeckle(img.ink, dpi)
+    hmask, vmask = rule_masks(img.ink, img.dpi)
+    grids = find_grids(img.ink, hmask, vmask, img.dpi)
     crops: list[np.ndarray] = []
-
-    # Tables: each cell's text lines.
-    text_ink = clean.copy()
-    tables: list[tuple[Grid, list[_Cell]]] = []
-    cell_boxes: list[tuple[Grid, object, Box]] = []
-    for grid in grids:
+    cells = _cell_crops(img, grids, hmask, vmask, crops)
+    n_cells = len(crops)
+    text_ink = despeckle(img.ink, img.dpi)
+    for grid in grids:  # text outside the tables only
         x0, y0, x1, y1 = grid.box
         pad = grid.rule + 2
         text_ink[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad] = 0
-        inset = grid.rule // 2 + max(2, int(dpi / 75))
-        for cell in grid.cells:
-            cx0, cy0, cx1, cy1 = cell.box
-            cell_boxes.append((grid, cell, Box(cx0 + inset, cy0 + inset, cx1 - inset, cy1 - inset)))
+    text_bands = _line_crops(img, text_ink, crops)
+
+    readings = reader.read(crops[:n_cells], HEIGHT) + reader.read(crops[n_cells:], TEXT_HEIGHT)
+    _split_numbers(text_bands, text_ink, img.grey, crops, readings, reader)
+    scale = 72.0 / img.dpi
+    height = img.grey.shape[0]
+    blocks: list[tuple[float, Line | Table]] = [
+        (grid.box[1], _table(grid, grid_cells, readings, img.number)) for grid, grid_cells in zip(grids, cells, strict=True)
+    ]
+    blocks.extend(_text_blocks(text_bands, readings, img.number, scale))
+    blocks.sort(key=lambda b: b[0])
+    out = []
+    for k, (top, block) in enumerate(blocks):
+        if isinstance(block, Line):
+            in_margin = top < height * MARGIN or top > height * (1 - MARGIN)
+            # A page number: in the margin, or the first or last thing on the page (a sheet
+            # scanned off-centre, a landscape page, moves it out of the margin).
+            if PAGE_NUMBER.match(block.text) and (in_margin or k in (0, len(blocks) - 1)):
+                continue
+            block.in_margin = in_margin
+        out.append((top * scale, block))
+    return out
+
+
+def _cell_crops(img: PageImage, grids: list[Grid], hmask: np.ndarray, vmask: np.ndarray, crops: list[np.ndarray]) -> list[list[_Cell]]:
+    """Every cell of every grid with the crops of its text lines (appended to ``crops``)."""
+    dpi = img.dpi
     # Inside cells: without what is left of the rules along the grid lines (a digit 1 in the
     # middle of a cell can be in the rule mask, and stays), and without specks.
     along = np.zeros_like(img.ink)
@@ -137,51 +156,42 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
         for y in grid.ys:
             along[max(0, y - reach) : y + reach + 1, x0:x1] = 255
     rules = cv2.dilate(np.maximum(hmask, vmask), np.ones((3, 3), np.uint8)) & along
-    cell_ink = despeckle(np.where(rules > 0, 0, img.ink).astype(np.uint8), dpi)
-    first = [bands(cell_ink[b.y0 : b.y1, b.x0 : b.x1]) if b.x1 > b.x0 and b.y1 > b.y0 else [] for _, _, b in cell_boxes]
-    heights = [b - a for bs in first for a, b in bs]
+    ink = despeckle(np.where(rules > 0, 0, img.ink).astype(np.uint8), dpi)
+    boxes: list[tuple[int, GridCell, Box]] = []
+    for g, grid in enumerate(grids):
+        inset = grid.rule // 2 + max(2, int(dpi / 75))
+        for cell in grid.cells:
+            x0, y0, x1, y1 = cell.box
+            boxes.append((g, cell, Box(x0 + inset, y0 + inset, x1 - inset, y1 - inset)))
+    # Lines of text in cells: first alone, then against the page's typical table line height
+    # (so two lines set close together in one cell are cut apart).
+    first = [bands(ink[b.y0 : b.y1, b.x0 : b.x1]) if b.x1 > b.x0 and b.y1 > b.y0 else [] for _, _, b in boxes]
+    heights = [b - a for found in first for a, b in found]
     ref = float(statistics.median(heights)) if heights else None
-    by_grid: dict[int, list[_Cell]] = {id(g): [] for g in grids}
-    for (grid, cell, box), found in zip(cell_boxes, first, strict=True):
+    out: list[list[_Cell]] = [[] for _ in grids]
+    for (g, cell, box), found in zip(boxes, first, strict=True):
         lines: list[int] = []
         if found:
-            sub = cell_ink[box.y0 : box.y1, box.x0 : box.x1]
+            sub = ink[box.y0 : box.y1, box.x0 : box.x1]
             for a, b in bands(sub, ref):
                 xs = np.flatnonzero((sub[a:b] > 0).any(axis=0))
                 line = Box(box.x0 + int(xs[0]), box.y0 + a, box.x0 + int(xs[-1]) + 1, box.y0 + b)
                 lines.append(len(crops))
                 crops.append(crop(img.grey, line, box))
-        by_grid[id(grid)].append(_Cell(cell.row, cell.col, cell.rows, cell.cols, lines))  # type: ignore[attr-defined]
-    tables = [(g, by_grid[id(g)]) for g in grids]
+        out[g].append(_Cell(cell.row, cell.col, cell.rows, cell.cols, lines))
+    return out
 
-    n_cells = len(crops)
-    # Text outside the tables: rows of text, each cut into pieces at wide gaps.
-    text_bands: list[_Band] = []
-    for a, b in bands(text_ink):
+
+def _line_crops(img: PageImage, ink: np.ndarray, crops: list[np.ndarray]) -> list[_Band]:
+    """Rows of text outside the tables, each cut into pieces at wide gaps (crops appended)."""
+    out: list[_Band] = []
+    for a, b in bands(ink):
         pieces = []
-        for seg in segments(text_ink, a, b, SPLIT):
+        for seg in segments(ink, a, b, SPLIT):
             pieces.append((seg, len(crops)))
             crops.append(crop(img.grey, seg))
         if pieces:
-            text_bands.append(_Band(a, pieces))
-
-    readings = reader.read(crops[:n_cells], HEIGHT) + reader.read(crops[n_cells:], TEXT_HEIGHT)
-    _split_numbers(text_bands, text_ink, img.grey, crops, readings, reader)
-    scale = 72.0 / dpi
-    height = img.grey.shape[0]
-    blocks: list[tuple[float, Line | Table]] = []
-    for grid, cells in tables:
-        blocks.append((grid.box[1], _table(grid, cells, readings, img.number)))
-    blocks.extend(_text_blocks(text_bands, readings, img.number, scale))
-    blocks.sort(key=lambda b: b[0])
-    out = []
-    for top, block in blocks:
-        if isinstance(block, Line):
-            in_margin = top < height * MARGIN or top > height * (1 - MARGIN)
-            if in_margin and PAGE_NUMBER.match(block.text):
-                continue
-            block.in_margin = in_margin
-        out.append((top * scale, block))
+            out.append(_Band(a, pieces))
     return out
 
 
