@@ -235,7 +235,10 @@ def _table(grid: Grid, cells: list[_Cell], readings: list[Reading], page: int) -
     for c in cells:
         text = free[(c.row, c.col)]
         spanned = set(range(c.col, c.col + c.cols))
-        if c.lines and len(_CJK.findall(text)) < 2 and (spanned <= numeric_cols or _numeric(text)):
+        # A number: a cell without Chinese (every label of these tables has some), or one with
+        # a misread character at most in a column of numbers.
+        cjk = len(_CJK.findall(text))
+        if c.lines and (cjk == 0 or cjk < 2 and (spanned <= numeric_cols or _numeric(text))):
             # Ink is never read as a blank: what the free reading saw stands (and fails to parse,
             # with a finding) when no digit could be read.
             text = _number(_join([readings[i].number for i in c.lines])) or _number(_digits(text)) or text

@@ -112,9 +112,14 @@ class RapidRecogniser:
             for k, i in enumerate(order[start:end]):
                 steps = max(1, int(np.ceil(probs.shape[1] * batch[k].shape[1] / width)))
                 p = probs[k, :steps]
-                text, score = self._decode(p.argmax(axis=1), p.max(axis=1))
+                ids = p.argmax(axis=1)
+                text, score = self._decode(ids, p.max(axis=1))
                 sub = p[:, self.number_ids]
                 number, _ = self._decode(self.number_ids[sub.argmax(axis=1)], sub.max(axis=1))
+                if text and not number:  # the likeliest figure where the free reading saw a character
+                    steps = [t for t in range(len(ids)) if ids[t] != 0 and (t == 0 or ids[t] != ids[t - 1])]
+                    digits = self.number_ids[1:]
+                    number = "".join(self.chars[digits[p[t, digits].argmax()]] for t in steps)
                 results[i] = Reading(text, number, score)
             start = end
         return [r or Reading("", "") for r in results]
