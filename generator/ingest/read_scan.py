@@ -47,6 +47,7 @@ ENGINES = {
 MARGIN = 0.075  # top and bottom share of a page where page numbers and running heads live
 SPLIT = 1.2  # a gap wider than this many line heights separates the pieces of a line
 NUMBER_SPLIT = 0.45  # ... and this many digit heights separates two numbers
+SHORT = 3.0  # a crop in a cell under this many times as wide as high may be a figure
 PAGE_NUMBER = re.compile(r"^[-—–－一\s]*(?:第\s*)?[0-9]{1,3}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?[0-9]{1,3}\s*页?)?[-—–－一\s]*$")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _NUMERIC = re.compile(r"^[+\-]?[0-9][0-9,.]*(?:万?元)?$|^[/\-—]$")
@@ -120,7 +121,10 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
         text_ink[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad] = 0
     text_bands = _line_crops(img, text_ink, crops)
 
-    readings = reader.read(crops[:n_cells], HEIGHT) + reader.read(crops[n_cells:], TEXT_HEIGHT)
+    # Short crops in cells (figures) at the recogniser's own height; lines of words (labels,
+    # body text) at the lower one, which reads them as well for under half the time.
+    heights = [HEIGHT if i < n_cells and c.shape[1] < SHORT * c.shape[0] else TEXT_HEIGHT for i, c in enumerate(crops)]
+    readings = _read_all(reader, crops, heights)
     _split_numbers(text_bands, text_ink, img.grey, crops, readings, reader)
     scale = 72.0 / img.dpi
     height = img.grey.shape[0]
@@ -139,6 +143,15 @@ def _read_page(img: PageImage, reader) -> list[tuple[float, Line | Table]]:  # t
                 continue
             block.in_margin = in_margin
         out.append((top * scale, block))
+    return out
+
+
+def _read_all(reader, crops: list[np.ndarray], heights: list[int]) -> list[Reading]:  # type: ignore[no-untyped-def]
+    out: list[Reading] = [Reading("", "")] * len(crops)
+    for height in sorted(set(heights)):
+        idx = [i for i, h in enumerate(heights) if h == height]
+        for i, r in zip(idx, reader.read([crops[i] for i in idx], height), strict=True):
+            out[i] = r
     return out
 
 
