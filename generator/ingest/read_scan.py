@@ -48,6 +48,7 @@ MARGIN = 0.075  # top and bottom share of a page where page numbers and running 
 SPLIT = 1.2  # a gap wider than this many line heights separates the pieces of a line
 NUMBER_SPLIT = 0.45  # ... and this many digit heights separates two numbers
 SHORT = 3.0  # a crop in a cell under this many times as wide as high may be a figure
+UNREAD = "?"  # a cell with ink that no reading made anything of: never a silent blank
 PAGE_NUMBER = re.compile(r"^[-—–－一\s]*(?:第\s*)?[0-9]{1,3}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?[0-9]{1,3}\s*页?)?[-—–－一\s]*$")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _NUMERIC = re.compile(r"^[+\-]?[0-9][0-9,.]*(?:万?元)?$|^[/\-—]$")
@@ -252,9 +253,9 @@ def _table(grid: Grid, cells: list[_Cell], readings: list[Reading], page: int) -
         # a misread character at most in a column of numbers.
         cjk = len(_CJK.findall(text))
         if c.lines and (cjk == 0 or cjk < 2 and (spanned <= numeric_cols or _numeric(text))):
-            # Ink is never read as a blank: what the free reading saw stands (and fails to parse,
-            # with a finding) when no digit could be read.
-            text = _number(_join([readings[i].number for i in c.lines])) or _number(_digits(text)) or text
+            # Ink is never read as a blank: what the free reading saw stands when no digit could
+            # be read, and "?" when it saw nothing (either fails to parse: a finding, not a guess).
+            text = _number(_join([readings[i].number for i in c.lines])) or _number(_digits(text)) or text or UNREAD
         for r in range(c.row, c.row + c.rows):
             for k in range(c.col, c.col + c.cols):
                 rows[r][k] = Cell(text, copy=(r, k) != (c.row, c.col))
