@@ -14,21 +14,21 @@ uncertain) and a note saying the file was a scan read by OCR and by which engine
 Engine chosen by measuring (``bench/scan_bench.py``; the same page images, grids and crops,
 only the recogniser differs; recognised by the extract stage as ``xxgk import`` does and scored
 cell by cell against truth.yaml; measured on the shared 2-core machine while other work kept
-its load near 8, so CPU seconds say more than wall seconds):
+its load between 4 and 9, so CPU seconds say more than wall seconds):
 
-    001's own scan, 3 runs:  rapidocr 200/200 cells, text 0.999, 3.3 CPU s/page
-                             tesseract 200/200 cells, text 0.972, 8.2 CPU s/page
-                             (tesseract / rapidocr wall time, median of run ratios: 1.58)
-    001 + 150 dpi scans:     rapidocr 100 % of cells on every document; tesseract lost cells
-                             and text on the 150 dpi scans (7 of 200 cells of 002, its
-                             body text of 001's 150 dpi scan at 0.52 similarity)
+    001's own scan and the 8 reports scanned at 150 dpi (53 pages, 1,784 cells, one run):
+                 cells right         non-zero right   docs perfect   text    s/page   CPU s/page
+    rapidocr     1,784/1,784 100 %   199/199 100 %    9/9            0.997   10.7     2.6
+    tesseract    1,746/1,784 97.9 %  179/199 90.0 %   5/9            0.874   21.0     7.7
+    (tesseract / rapidocr time, median of the documents' ratios: 2.04; on 001's own scan,
+    3 runs: both 200/200, 3.3 against 8.2 CPU s/page, ratio of wall times 1.58)
 
-PP-OCRv4 is the default: as right or better on every document, Chinese text far better
-(labels and headings are what recognition matches), and under half tesseract's CPU time.
-With it (rapidocr, one run each): 150 dpi grey scans 1,784/1,784 cells (9 documents with
-001's own scan), 200 dpi copier scans 1,584/1,584, 200 dpi black-and-white (CCITT) scans
-1,570/1,584 (99.1 %; the misses are a few "0" read blank or as 9). After the labels were read
-at 32 pixels high: about 2.9 CPU seconds a page on this loaded machine (``make bench-scan``).
+PP-OCRv4 is the default: right on every cell where tesseract lost one in ten non-zero
+numbers, Chinese text far better (labels and headings are what recognition matches; "text" is
+the difflib ratio of parts 1, 5 and 6 to the truth), and a third of tesseract's CPU time.
+With it on the other scans (one run each): 200 dpi grey copier scans 1,584/1,584 cells,
+200 dpi black-and-white (CCITT) scans 1,570/1,584 (99.1 %, 192/193 non-zero; the misses are
+a few "0" that read as nothing or as 9 — nothing is now "?", a finding, never a blank).
 """
 
 from __future__ import annotations
