@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint fmt golden serve bench bench-import bench-heldout bench-build bench-serve docs install clean
+.PHONY: site test lint fmt golden serve bench bench-import bench-heldout bench-scan bench-build bench-serve docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ docs: $(STAMP)
 ## bench-import: import accuracy per format and part, and speed against pdfplumber's own extraction
 bench-import: $(STAMP)
 	$(BIN)/python -m bench.import_bench
+
+## bench-scan: scanned reports: cells right and seconds per page, PP-OCRv4 (RapidOCR) against tesseract
+## (001's scan and the 150 dpi scans, 3 runs; every scan kind: python -m bench.scan_bench --runs 1)
+bench-scan: $(STAMP)
+	$(BIN)/python -m bench.scan_bench --quick --runs 3
 
 ## bench-heldout: import accuracy per kind on held-out documents made outside the repository ($$XXGK_HELDOUT or /tmp/xxgk-heldout)
 bench-heldout: $(STAMP)

@@ -9,18 +9,14 @@ a row of a borderless table (WPS and Word exports often have no rules), and labe
 wrapped between such rows stay in the table. Page numbers and running headers/footers are
 dropped; a paragraph starts where a line is indented or the line before it stopped short.
 Tables continued on the next page are joined. A PDF without a text layer is a scan: it is
-read with tesseract (Debian ``tesseract-ocr-chi-sim``) when installed, and marked as OCR so
-every number is listed for review.
+read by :mod:`.read_scan` (OCR, cell by cell), and marked as OCR so every number is listed for review.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import shutil
 import statistics
-import subprocess
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -364,7 +360,9 @@ def read_pdf(path: Path) -> Document:
             per_page.append(_drop_margins(blocks, float(page.height)))
             page.flush_cache()
         if not has_text:
-            return _ocr(path, len(pdf.pages))
+            from .read_scan import read_scan  # here: OpenCV and onnxruntime load only for scans
+
+            return read_scan(path, len(pdf.pages))
     running = _drop_running(per_page)
     if running:
         doc.meta["running_header"] = running[0]  # a browser prints the page's title there
@@ -435,58 +433,4 @@ def _paragraphs(pages: list[list[tuple[float, Line | Table]]]) -> list[Line | Ta
             )
             out.append(b)
             prev = b
-    return out
-
-
-def _ocr(path: Path, pages: int) -> Document:
-    if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
-        raise ReadError(
-            "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）；请安装 tesseract-ocr 与 tesseract-ocr-chi-sim 后重新导入，或取得带文字的原件"
-        )
-    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
-    if "chi_sim" not in langs:
-        raise ReadError("PDF 没有文字层（可能是扫描件），需要文字识别（OCR），但未安装中文识别数据 tesseract-ocr-chi-sim")
-    doc = Document(str(path), "pdf", pages=pages, ocr=True)
-    per_page: list[list[tuple[float, Line | Table]]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(path), f"{tmp}/p"], check=True, capture_output=True)
-        for number, image in enumerate(sorted(Path(tmp).glob("p*.png")), 1):
-            # hOCR with one box per character: tesseract's own words run numbers together.
-            subprocess.run(
-                ["tesseract", str(image), f"{tmp}/ocr", "-l", "chi_sim", "--psm", "6", "-c", "hocr_char_boxes=1", "hocr"],
-                capture_output=True, check=True,
-            )
-            hocr = Path(f"{tmp}/ocr.hocr").read_text(encoding="utf-8")
-            m = re.search(r"ocr_page.*?bbox 0 0 (\d+) (\d+)", hocr)
-            width, height = (float(m.group(1)), float(m.group(2))) if m else (1.0, 1.0)
-            words = [
-                Word(ch, float(x0), float(x1), float(y0), float(y1))
-                for x0, y0, x1, y1, ch in re.findall(
-                    r"x_bboxes (\d+) (\d+) (\d+) (\d+);[^>]*>([^<]+)<", hocr
-                )
-                if ch.strip()
-            ]
-            _, _, blocks = _layout(_merge_cjk(words), number, height, width)
-            per_page.append(_drop_margins(blocks, height))
-    if not any(per_page):
-        raise ReadError("PDF 没有文字层（扫描件），文字识别（OCR）也没有识别出文字")
-    doc.blocks = _paragraphs(per_page)
-    doc.notes.append("扫描件，文字由 OCR 识别")
-    return doc
-
-
-def _merge_cjk(words: list[Word]) -> list[Word]:
-    """OCR gives one box per character: rejoin the characters that touch, line by line."""
-    out: list[Word] = []
-    merged_line: list[Word] = []
-    for line in _lines_of(words):
-        for w in line:
-            if out and out[-1] in merged_line and -0.2 * w.size <= w.x0 - out[-1].x1 < 0.4 * w.size:
-                last = out[-1]
-                out[-1] = Word(last.text + w.text, last.x0, w.x1, min(last.top, w.top), max(last.bottom, w.bottom))
-                merged_line[-1] = out[-1]
-            else:
-                out.append(w)
-                merged_line = [w]
-        merged_line = []
     return out
