@@ -36,7 +36,7 @@ from typing import Any
 from generator.content import load_content
 from generator.model import spec
 from generator.model.report import Report
-from generator.render.templates import format_number
+from generator.pages.tables import format_number
 
 from .synth import write_portal
 
@@ -145,7 +145,7 @@ def mkdocs_venv(folder: Path) -> Path:
 
 # --- measuring -------------------------------------------------------------------------------
 
-XXGK = "import sys; from generator.render.write import build; build(sys.argv[1], sys.argv[2])"
+XXGK = "import sys; from generator.build import build; build(sys.argv[1], sys.argv[2])"
 
 
 def measure(jobs: list[tuple[str, list[str], Path, Path | None]], runs: int) -> list[dict[str, Any]]:

@@ -114,7 +114,8 @@ def test_report_files_round_trip(demo):  # type: ignore[no-untyped-def]
     out = bundle.report_files(report, demo.agencies["shiwo"])
     assert sorted(out) == ["csv", "json"]  # the YAML download is the content file itself
     assert json.loads(out["json"])["title"] == report.title
-    assert out["csv"].startswith("\ufeff") and out["csv"].count("\r\n") == 1 + len(long_rows(report, None))
+    text = out["csv"].decode("utf-8")
+    assert text.startswith("\ufeff") and text.count("\r\n") == 1 + len(long_rows(report, None))
 
 
 def test_xlsx_leaves_out_the_long_sheet_for_big_portals(demo, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
@@ -150,23 +151,7 @@ def test_long_form_lines_are_what_csv_and_json_write(demo):  # type: ignore[no-u
         rows = long_rows(r, a)
         out = io.StringIO()
         csv.writer(out, lineterminator="\r\n").writerows([row[c.name] for c in LONG_COLUMNS] for row in rows)
-        assert "".join(long_form.csv_lines(r, a)) == out.getvalue()
+        assert "".join(long_form.lines(r, a, long_form.CSV)) == out.getvalue()
         encode = json.JSONEncoder(ensure_ascii=False).encode
-        assert long_form.json_lines(r, a) == [encode([row[c.name] for c in LONG_COLUMNS]) for row in rows]
-    assert bundle.report_files(report, agency)["csv"] == files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))
-
-
-def test_long_csv_joined_from_the_reports_csv_files_is_the_same(demo, tmp_path):  # type: ignore[no-untyped-def]
-    """The build joins the reports' own CSV downloads into the whole long CSV."""
-    bundle.write_dataset(tmp_path / "all", demo.site, demo.agencies, demo.reports)
-    parts = []
-    for i, r in enumerate(demo.reports):
-        parts.append(tmp_path / f"{i}.csv")
-        parts[-1].write_bytes(bundle.report_files(r, demo.agencies.get(r.agency))["csv"].encode("utf-8"))
-    bundle.join_long_csv(tmp_path / "joined.csv", parts)
-    assert (tmp_path / "joined.csv").read_bytes() == (tmp_path / "all" / "xxgk-long.csv").read_bytes()
-    bundle.write_dataset(tmp_path / "rest", demo.site, demo.agencies, demo.reports, long_csv=False)
-    assert not (tmp_path / "rest" / "xxgk-long.csv").exists()
-    parts[0].write_bytes(b"agency,year\r\n")
-    with pytest.raises(ValueError, match="0.csv"):
-        bundle.join_long_csv(tmp_path / "joined.csv", parts)
+        assert long_form.lines(r, a, long_form.JSON) == [encode([row[c.name] for c in LONG_COLUMNS]) for row in rows]
+    assert bundle.report_files(report, agency)["csv"].decode("utf-8") == files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))

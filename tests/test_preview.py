@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from generator.commands import serve as serve_command
-from generator.preview import CLIENT, EVENTS, PreviewServer
-from generator.render.incremental import IncrementalBuilder
+from generator.preview.server import CLIENT, EVENTS, PreviewServer
+from generator.preview.update import IncrementalBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = Path("reports/baofeng/2020.yaml")
@@ -294,7 +294,7 @@ def test_an_update_then_the_background_refresh_give_what_a_full_build_gives(cont
     the whole-dataset download holding the text (and the data page, which gives its size);
     once edits pause, the background refresh
     brings that and the search index up to date too: then the folders are identical."""
-    from generator.render.write import build
+    from generator.build import build
 
     builder = IncrementalBuilder(content, tmp_path / "preview" / "site", search=True)
     builder.quiet = 1.0

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .rows import ColumnDoc
+from .rows import ColumnDoc, safe_text
 
 FIXED_TIME = _dt.datetime(2000, 1, 1, 0, 0, 0)
 BOM = "\ufeff"
@@ -33,7 +33,7 @@ def _write_rows(out: Any, columns: Sequence[str], rows: Iterable[dict[str, Any]]
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     pick = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
-    writer.writerows(pick(row) for row in rows)
+    writer.writerows([safe_text(v) for v in pick(row)] for row in rows)
 
 
 def json_text(data: Any) -> str:
@@ -61,7 +61,7 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[dict[str, Any
         return path.read_bytes()
 
 
-def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
+def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], scratch: Path | None = None) -> None:
     """A workbook with one sheet per (title, columns, rows of values in column order),
     byte-identical for the same input.
 
@@ -75,12 +75,14 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[S
     import xlsxwriter
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-") as scratch:
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-", dir=scratch) as tmp:
         book = xlsxwriter.Workbook(
             str(path),
             {
                 "constant_memory": True,
-                "tmpdir": scratch,
+                "tmpdir": tmp,
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
