@@ -1,7 +1,8 @@
 """Benchmark: ``xxgk build`` (search index included) against Hugo and mkdocs-material.
 
-    python -m bench.build_bench [--sizes 300x7,3000x7] [--runs 3] [--large-runs 1]
-                                [--tools xxgk,hugo,mkdocs] [--mkdocs-venv DIR]
+    python -m bench.build_bench [--sizes 50x7,300x7,3000x7] [--runs 3] [--large-runs 1]
+                                [--tools xxgk,xxgk-before,hugo,hugo+pagefind,mkdocs]
+                                [--before REV] [--mkdocs-venv DIR]
 
 Each size is generated once with ``bench.synth.write_portal``. The same reports are written
 as Markdown pages (the six parts, parts 2–4 as pipe tables) for Hugo (the Debian package
@@ -16,7 +17,9 @@ the machine's speed between runs touches both). Hugo has no search index of its 
 ``hugo+pagefind`` is Hugo followed by the same Pagefind (``pagefind[extended]``, Chinese) over
 its output (the layout marks ``<main>`` as the part to index), which is how a Hugo site gets
 offline search: the peer for "a full build, search index included". mkdocs-material builds its
-lunr index.
+lunr index. ``xxgk-before`` is xxgk as it was at git revision ``--before`` (exported with
+``git archive`` into a temporary folder and run from there), so a change is measured against
+the code before it in the same run; its time and peak-memory ratios are printed too.
 """
 
 from __future__ import annotations
@@ -146,6 +149,21 @@ def mkdocs_venv(folder: Path) -> Path:
 # --- measuring -------------------------------------------------------------------------------
 
 XXGK = "import sys; from generator.build import build; build(sys.argv[1], sys.argv[2])"
+# an earlier revision: its source folder first on the path; its build function where it was then
+XXGK_BEFORE = (
+    "import sys; sys.path.insert(0, sys.argv[3])\n"
+    "try:\n    from generator.build import build\n"
+    "except ImportError:\n    from generator.render.write import build\n"
+    "build(sys.argv[1], sys.argv[2])"
+)
+
+
+def export_revision(rev: str, folder: Path) -> Path:
+    """The repository's files at ``rev`` in ``folder`` (``git archive``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def measure(jobs: list[tuple[str, list[str], Path, Path | None]], runs: int) -> list[dict[str, Any]]:
@@ -176,6 +194,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--large-runs", type=int, default=1)
     parser.add_argument("--tools", default="xxgk,hugo,hugo+pagefind,mkdocs")
+    parser.add_argument("--before", default=None, help="git revision measured as xxgk-before")
     parser.add_argument("--mkdocs-venv", type=Path, default=Path(tempfile.gettempdir()) / "xxgk-bench-mkdocs-venv")
     args = parser.parse_args()
     tools = args.tools.split(",")
@@ -183,6 +202,11 @@ def main() -> None:
     hugo = shutil.which("hugo")
     if ("hugo" in tools or "hugo+pagefind" in tools) and not hugo:
         raise SystemExit("hugo 未安装（Debian 软件包 hugo）")
+    before_src = None
+    if "xxgk-before" in tools:
+        if not args.before:
+            raise SystemExit("xxgk-before needs --before REV")
+        before_src = export_revision(args.before, Path(tempfile.mkdtemp(prefix="xxgk-bench-before-")))
     print(f"{'portal':>8} {'reports':>8} {'tool':>13} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} runs")
     for size in args.sizes.split(","):
         agencies, years = (int(x) for x in size.split("x"))
@@ -195,6 +219,9 @@ def main() -> None:
             if "xxgk" in tools:
                 jobs.append(("xxgk", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site")],
                              work / "site", ROOT))
+            if before_src is not None:
+                jobs.append(("xxgk-before", [sys.executable, "-c", XXGK_BEFORE, str(work / "content"),
+                                             str(work / "site-before"), str(before_src)], work / "site-before", before_src))
             if "hugo" in tools or "hugo+pagefind" in tools:
                 write_hugo(work / "hugo", reports)
                 hugo_argv = [hugo, "--source", str(work / "hugo"), "--destination", str(work / "hugo-out"), "--quiet"]
@@ -210,12 +237,15 @@ def main() -> None:
                                         "-d", str(work / "mk-out")], work / "mk-out", None))
             results = measure(jobs, runs)
             base = {r["tool"]: r["seconds"] for r in results}
+            peak = {r["tool"]: r["peak_mb"] for r in results}
             for r in results:
                 print(f"{size:>8} {n:>8} {r['tool']:>13} {r['pages']:>7} {r['seconds']:>9.1f} {r['pages_per_s']:>8.0f} "
                       f"{r['peak_mb']:>8.0f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})", flush=True)
             runs_of = {r["tool"]: r["all"] for r in results}
             if "xxgk" in base:
-                for peer in ("hugo+pagefind", "hugo", "mkdocs"):
+                if "xxgk-before" in base:
+                    print(f"{size:>8} xxgk / xxgk-before: peak memory {peak['xxgk'] / peak['xxgk-before']:.2f}", flush=True)
+                for peer in ("xxgk-before", "hugo+pagefind", "hugo", "mkdocs"):
                     if peer in base:
                         # Run i of each tool came one after the other: their ratio is the least
                         # touched by the machine's speed drifting between runs.

@@ -117,8 +117,7 @@ def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path: Path
 
 
 def test_cancelling_the_indexer_stops_pagefind_and_removes_the_records(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
-    """Pagefind runs in the background in a process group of its own: a failed build stops it
-    and whatever it started."""
+    """Pagefind runs in the background: a failed build stops it."""
     import time
 
     pid_file = tmp_path / "pid"

@@ -2,8 +2,9 @@
 
 Pagefind (``pagefind[extended]`` from PyPI, the build that segments Chinese words) makes a
 static index that the search page queries in the browser, with no server and no outside host.
-It is run as ``python -m pagefind``, a plain subprocess in the background (its own process
-group, so stopping it stops everything it started), so the build needs no Node and no network.
+It is run as ``python -m pagefind`` (which becomes the Pagefind program itself), a plain
+subprocess in the background, in the build's process group (Ctrl-C stops it with the build), so
+the build needs no Node and no network.
 
 It is given not the rendered pages (about 30 KB each, mostly tables, navigation and downloads
 that Pagefind would parse and then ignore) but one small *record* per searchable page, made
@@ -26,7 +27,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -118,7 +118,7 @@ def start(plan: Plan, folder: Path) -> Indexing:
     argv = [sys.executable, "-m", "pagefind", "--site", str(records_dir), "--output-path", str(folder / urls.PAGEFIND),
             "--keep-index-url", "--silent"]
     try:
-        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     except OSError as e:
         return Indexing(None, records_dir, folder / urls.PAGEFIND, f"无法启动 pagefind：{e}")
     return Indexing(process, records_dir, folder / urls.PAGEFIND)
@@ -136,13 +136,10 @@ def finish(indexing: Indexing) -> None:
 
 
 def cancel(indexing: Indexing) -> None:
-    """Stop Pagefind and whatever it started; the records go."""
-    if indexing.process is not None and indexing.process.poll() is None:
-        try:
-            os.killpg(indexing.process.pid, signal.SIGKILL)
-        except OSError:
-            pass
-        indexing.process.wait()
+    """Stop Pagefind; the records go."""
+    if indexing.process is not None:
+        indexing.process.kill()
+        indexing.process.communicate()
     shutil.rmtree(indexing.records, ignore_errors=True)
 
 

@@ -17,12 +17,14 @@ import fcntl
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import display_path
 from .errors import BuildError
 
+LOCK_WAIT = 10.0  # seconds to wait for another build beside this one (or the last processes of a killed one)
 MARKER = ".xxgk-build"  # marks a folder this command made, so it may replace it
 
 
@@ -40,11 +42,16 @@ def prepare(out: Path, content_dir: Path) -> Target:
         lock = os.open(out.parent, os.O_RDONLY)
     except OSError as e:
         raise BuildError(f"无法在 {display_path(out.parent)} 中生成网站：{e.strerror or e}") from e
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as e:
-        os.close(lock)
-        raise BuildError(f"另一个 xxgk build 正在 {display_path(out.parent)} 中生成网站，请等它结束") from e
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except OSError as e:
+            if time.monotonic() > deadline:
+                os.close(lock)
+                raise BuildError(f"另一个 xxgk build 正在 {display_path(out.parent)} 中生成网站，请等它结束") from e
+            time.sleep(0.1)
     for prefix in (f".{out.name}.building-", f".{out.name}.old-"):
         for left in out.parent.glob(prefix + "*"):
             shutil.rmtree(left, ignore_errors=True)

@@ -22,7 +22,9 @@ reloads it. A builder may have ``close()`` (called when the preview stops).
 
 from __future__ import annotations
 
+import errno
 import json
+import sys
 import threading
 import time
 import urllib.parse
@@ -38,6 +40,7 @@ from ..findings import Finding
 EVENTS = "/__xxgk__/events"
 CLIENT = "/__xxgk__/preview.js"
 KEEPALIVE_SECONDS = 15.0
+MAX_PATH = 4096  # longer request paths get 414 (no page of a site is that deep)
 
 
 @dataclass
@@ -116,7 +119,25 @@ def make_handler(root: Callable[[], Path], state: PreviewState) -> type[SimpleHT
         def log_message(self, format: str, *args: Any) -> None:  # quiet: the terminal is for findings
             pass
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except ConnectionError:  # the browser went away (an aborted load): nothing to say
+                self.close_connection = True
+
         def do_GET(self) -> None:
+            try:
+                self._get()
+            except OSError as e:
+                if isinstance(e, ConnectionError):
+                    raise
+                # e.g. a path too long for the file system (ENAMETOOLONG): the request's fault
+                status = HTTPStatus.REQUEST_URI_TOO_LONG if e.errno == errno.ENAMETOOLONG else HTTPStatus.BAD_REQUEST
+                self._send(status, "text/plain; charset=utf-8", f"{status.value} {status.phrase}".encode())
+
+        def _get(self) -> None:
+            if len(self.path) > MAX_PATH:
+                return self._send(HTTPStatus.REQUEST_URI_TOO_LONG, "text/plain; charset=utf-8", b"414 URI Too Long")
             path = urllib.parse.urlsplit(self.path).path
             version = state.version  # before reading the file: a newer page still reloads once
             if path == EVENTS:
@@ -208,6 +229,19 @@ def make_handler(root: Callable[[], Path], state: PreviewState) -> type[SimpleHT
     return Handler
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Never a traceback in the editor's terminal: a client that goes away is nothing to report,
+    anything else one line."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        print(f"xxgk: 预览服务器处理请求时出错：{type(error).__name__}: {error}", file=sys.stderr)
+
+
 class PreviewServer:
     """Serves ``builder.out`` and keeps it up to date with the watched folders."""
 
@@ -224,7 +258,7 @@ class PreviewServer:
         self.state = PreviewState()
         self.report = report
         self.stop = threading.Event()
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(lambda: builder.out, self.state))
+        self.httpd = QuietServer((host, port), make_handler(lambda: builder.out, self.state))
         self.httpd.daemon_threads = True
         self._watcher: threading.Thread | None = None
         self._http: threading.Thread | None = None
