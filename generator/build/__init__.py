@@ -74,7 +74,7 @@ def build(
         gc.freeze()
         with Workers(jobs or default_jobs(), planned) as workers:
             if search:
-                indexing = search_index.start(planned, target.tmp)
+                indexing = search_index.start(planned, target.tmp, workers)
             sizes = exports.write(planned, target.tmp, workers)
             notes = pages.write(planned, sizes, target.tmp, workers)
         if indexing is not None:

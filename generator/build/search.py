@@ -39,18 +39,20 @@ from ..pages import report as report_page
 from ..pages import urls
 from .errors import BuildError
 from .plan import Plan
+from .workers import Workers, chunks
 
 Section = tuple[str, str, list[str]]  # (heading id, heading, paragraphs); "" id: no heading
 RECORDS = ".search-records"
 
 
-def records(plan: Plan) -> dict[str, str]:
-    """Every record page's HTML by its page's site path."""
+def records(plan: Plan, agencies: list[str] | None = None, reports: list[tuple[str, int]] | None = None) -> dict[str, str]:
+    """Every record page's HTML by its page's site path (or those of some ``agencies`` and
+    ``reports``)."""
     site, content = plan.site, plan.content
     out = {}
-    if not content.agencies and not content.reports:
+    if agencies is None and not content.agencies and not content.reports:
         out[urls.HOME] = _record(content.site.title if content.site else "", [])
-    for agency in content.agencies.values():
+    for agency in (content.agencies.values() if agencies is None else (content.agencies[a] for a in agencies)):
         meta = [f"类别：{agency.kind_label}", f"所属地区：{agency.region or '不详'}"]
         if agency.website:
             meta.append(f"网站：{agency.website}")
@@ -58,7 +60,8 @@ def records(plan: Plan) -> dict[str, str]:
             meta.append(f"曾用名：{'、'.join(agency.former_names)}")
         titles = [f"{r.year}年：{r.title}" for r in reversed(content.reports_of(agency.id))]
         out[urls.agency_url(agency.id)] = _record(agency.name, [("", "", meta), ("reports-title", "历年报告", titles)])
-    for report in content.reports:
+    for report in content.reports if reports is None else (content.report(a, y) for a, y in reports):
+        assert report is not None
         agency = site.agency(report.agency)
         sections: list[Section] = [("", "", [f"{label}：{value}" for label, value in report_page.meta(report, agency)])]
         for part in report_page.parts(report, with_tables=False):
@@ -91,12 +94,31 @@ def _record(title: str, sections: list[Section]) -> str:
     return "".join(out)
 
 
-def write_records(plan: Plan, folder: Path) -> int:
-    made = records(plan)
+def write_records(plan: Plan, folder: Path, workers: Workers | None = None) -> int:
+    """Write every record page into ``folder``; with ``workers``, shared out among them
+    (creating files is most of the time: at 300 × 7, 2,400 records take 2 s here alone)."""
+    content = plan.content
+    if workers is None:
+        return _write_some(plan, (folder, None, None))
+    jobs = max(1, workers.jobs * 2)
+    agencies = list(chunks(list(content.agencies), jobs))
+    reports = list(chunks([(r.agency, r.year) for r in content.reports], jobs))
+    tasks = [(folder, a, []) for a in agencies] + [(folder, [], r) for r in reports]
+    if not content.agencies and not content.reports:
+        tasks = [(folder, None, None)]
+    return sum(workers.map(_write_some, tasks))
+
+
+def _write_some(plan: Plan, job: tuple[Path, list[str] | None, list[tuple[str, int]] | None]) -> int:
+    folder, agencies, reports = job
+    made = records(plan, agencies, reports)
     for url, text in made.items():
         path = folder / url
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.write_text(text, encoding="utf-8")
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     return len(made)
 
 
@@ -110,11 +132,11 @@ class Indexing:
     error: str = ""
 
 
-def start(plan: Plan, folder: Path) -> Indexing:
-    """Write the records into ``folder`` and start Pagefind on them in the background; the
-    index goes to ``folder/pagefind``."""
+def start(plan: Plan, folder: Path, workers: Workers | None = None) -> Indexing:
+    """Write the records into ``folder`` (with ``workers``, shared out) and start Pagefind on
+    them in the background; the index goes to ``folder/pagefind``."""
     records_dir = folder / RECORDS
-    write_records(plan, records_dir)
+    write_records(plan, records_dir, workers)
     argv = [sys.executable, "-m", "pagefind", "--site", str(records_dir), "--output-path", str(folder / urls.PAGEFIND),
             "--keep-index-url", "--silent"]
     try:
