@@ -194,7 +194,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--large-runs", type=int, default=1)
     parser.add_argument("--tools", default="xxgk,hugo,hugo+pagefind,mkdocs")
-    parser.add_argument("--before", default=None, help="git revision measured as xxgk-before")
+    parser.add_argument("--before", default=None, help="git revision (or source folder) measured as xxgk-before")
     parser.add_argument("--mkdocs-venv", type=Path, default=Path(tempfile.gettempdir()) / "xxgk-bench-mkdocs-venv")
     args = parser.parse_args()
     tools = args.tools.split(",")
@@ -206,7 +206,9 @@ def main() -> None:
     if "xxgk-before" in tools:
         if not args.before:
             raise SystemExit("xxgk-before needs --before REV")
-        before_src = export_revision(args.before, Path(tempfile.mkdtemp(prefix="xxgk-bench-before-")))
+        given = Path(args.before)
+        before_src = given if (given / "generator").is_dir() else export_revision(
+            args.before, Path(tempfile.mkdtemp(prefix="xxgk-bench-before-")))
     print(f"{'portal':>8} {'reports':>8} {'tool':>13} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} runs")
     for size in args.sizes.split(","):
         agencies, years = (int(x) for x in size.split("x"))
