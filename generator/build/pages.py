@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .. import pages as page_data
+from ..pages import kinds as page_data
 from ..pages.urls import Page
 from ..render.templates import TemplateError, render
 from .errors import BuildError
