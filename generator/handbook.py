@@ -23,8 +23,6 @@ from .model import spec
 from .model.portal import AGENCY_FIELDS, SITE_SETTINGS, Setting
 from .model.report import KEY_DOCS
 
-KIND_LABELS = {spec.COUNT: "件数（非负整数）", spec.CHANGE: "增减数（可为负）", spec.MONEY: "金额（万元，可有小数）"}
-
 
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     def cell(text: str) -> str:

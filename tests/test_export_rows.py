@@ -16,6 +16,17 @@ from generator.export.rows import LONG_COLUMNS, long_rows, wide_columns, wide_ro
 from .conftest import DEMO
 
 
+def xlsx_bytes(sheets):  # type: ignore[no-untyped-def]
+    """files.write_xlsx with rows as dicts by column, returning the workbook's bytes."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-") as tmp:
+        path = Path(tmp) / "book.xlsx"
+        files.write_xlsx(path, [(t, c, ([row.get(k, "") for k in c] for row in rows)) for t, c, rows in sheets])
+        return path.read_bytes()
+
+
 @pytest.fixture(scope="module")
 def demo():  # type: ignore[no-untyped-def]
     return load_content(DEMO)
@@ -58,7 +69,7 @@ def test_wide_row_fills_only_its_templates_columns(demo):  # type: ignore[no-unt
 
 
 def test_dataset_files_csv_has_a_bom_and_reads_back(demo, tmp_path):  # type: ignore[no-untyped-def]
-    bundle.write_dataset(tmp_path, demo.site, demo.agencies, demo.reports)
+    bundle.write_dataset(tmp_path, bundle.Dataset(demo.site, demo.agencies, demo.reports))
     data = {p.name: p.read_bytes().decode("utf-8") for p in tmp_path.iterdir() if p.suffix != ".xlsx"}
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["xxgk-long.csv", "xxgk-wide.csv", "xxgk-columns.csv", "xxgk-long.json", "xxgk-wide.json", "xxgk.json", "xxgk.xlsx"])
@@ -80,7 +91,7 @@ def test_xlsx_splits_sheets_at_excels_row_limit(monkeypatch):  # type: ignore[no
     import openpyxl
 
     monkeypatch.setattr(files, "XLSX_MAX_ROWS", 3)
-    data = files.xlsx_bytes([("long", ["a"], [{"a": i} for i in range(5)])])
+    data = xlsx_bytes([("long", ["a"], [{"a": i} for i in range(5)])])
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["long", "long-2", "long-3"]
     assert [c.value for c in book["long-3"]["A"]] == ["a", 4]
@@ -89,8 +100,8 @@ def test_xlsx_splits_sheets_at_excels_row_limit(monkeypatch):  # type: ignore[no
 def test_xlsx_is_deterministic_and_opens(demo):  # type: ignore[no-untyped-def]
     import openpyxl
 
-    one = files.xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
-    two = files.xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
+    one = xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
+    two = xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
     assert one == two
     with zipfile.ZipFile(io.BytesIO(one)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 31, 0, 0, 0)}  # XlsxWriter's fixed date, not the clock
@@ -104,7 +115,7 @@ def test_xlsx_writes_text_as_text():  # type: ignore[no-untyped-def]
     import openpyxl
 
     text = ["=1+1", "0012", "http://example.org", "1,036", ""]
-    data = files.xlsx_bytes([("t", ["a", "b", "c", "d", "e"], [dict(zip("abcde", text, strict=True))])])
+    data = xlsx_bytes([("t", ["a", "b", "c", "d", "e"], [dict(zip("abcde", text, strict=True))])])
     row = [c.value for c in next(openpyxl.load_workbook(io.BytesIO(data))["t"].iter_rows(min_row=2))]
     assert row == ["=1+1", "0012", "http://example.org", "1,036", None]
 
@@ -123,7 +134,7 @@ def test_xlsx_leaves_out_the_long_sheet_for_big_portals(demo, monkeypatch, tmp_p
 
     assert bundle.xlsx_has_long(demo.reports)
     monkeypatch.setattr(bundle, "XLSX_LONG_LIMIT", 100)
-    bundle.write_dataset(tmp_path, demo.site, demo.agencies, demo.reports)
+    bundle.write_dataset(tmp_path, bundle.Dataset(demo.site, demo.agencies, demo.reports))
     assert openpyxl.load_workbook(tmp_path / "xxgk.xlsx").sheetnames == ["wide", "columns"]
 
 

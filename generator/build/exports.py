@@ -54,11 +54,13 @@ def dataset(plan: Plan, folder: Path, part: int | None = None) -> dict[str, int]
     """Write the whole dataset (or one of its parts) into ``folder``/data; returns the sizes."""
     content = plan.content
     data = bundle.Dataset(content.site, content.agencies, content.reports, scratch=folder / SCRATCH)
-    sizes = {}
-    for write_part, names in bundle.DATASET_PARTS if part is None else bundle.DATASET_PARTS[part : part + 1]:
+    if part is None:
+        bundle.write_dataset(folder / "data", data)
+        names = bundle.DATASET_FILES
+    else:
+        write_part, names = bundle.DATASET_PARTS[part]
         write_part(folder / "data", data)
-        sizes.update({urls.data_file_url(n): (folder / urls.data_file_url(n)).stat().st_size for n in names})
-    return sizes
+    return {urls.data_file_url(n): (folder / urls.data_file_url(n)).stat().st_size for n in names}
 
 
 def write(plan: Plan, folder: Path, workers: Workers) -> dict[str, int]:

@@ -130,9 +130,8 @@ DATASET_PARTS: tuple[tuple[Callable[[Path, Dataset], None], tuple[str, ...]], ..
 )
 
 
-def write_dataset(folder: Path, site: SiteConfig | None, agencies: dict[str, Agency], reports: list[Report]) -> None:
+def write_dataset(folder: Path, data: Dataset) -> None:
     """Every dataset file into ``folder``, one part after the other."""
-    data = Dataset(site, agencies, reports)
     for part, _names in DATASET_PARTS:
         part(folder, data)
 

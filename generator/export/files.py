@@ -53,14 +53,6 @@ encode_json = json.JSONEncoder(ensure_ascii=False, default=_default).encode
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 
 
-def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[dict[str, Any]]]]) -> bytes:
-    """:func:`write_xlsx` with rows as dicts by column, returning the workbook's bytes."""
-    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-") as tmp:
-        path = Path(tmp) / "book.xlsx"
-        write_xlsx(path, [(t, c, ([row.get(k, "") for k in c] for row in rows)) for t, c, rows in sheets])
-        return path.read_bytes()
-
-
 def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], scratch: Path | None = None) -> None:
     """A workbook with one sheet per (title, columns, rows of values in column order),
     byte-identical for the same input.
