@@ -2,8 +2,8 @@
 
 The build's own speed trick here: the cyclic garbage collector is paused while loading.
 Loading makes millions of small objects that all live on, and the collector would walk them
-again and again. Measured at 300 × 7 (2,100 reports, 2 cores, medians of 5): loading takes
-2.6 s with the collector paused, 3.6 s without.
+again and again. Measured at 300 × 7 (2,100 reports; CPU seconds, medians of 3, on the shared
+2-core machine): loading takes 4.2 s with the collector paused, 6.4 s without.
 
 :func:`reload` is the preview's: the edited report files loaded again into the last good content.
 """

@@ -65,7 +65,7 @@ def records(plan: Plan, agencies: list[str] | None = None, reports: list[tuple[s
         agency = site.agency(report.agency)
         sections: list[Section] = [("", "", [f"{label}：{value}" for label, value in report_page.meta(report, agency)])]
         for part in report_page.parts(report, with_tables=False):
-            sections.append((f"{part.id}-title", part.title, _paragraphs(part.text)))
+            sections.append((part.heading_id, part.title, _paragraphs(part.text)))
         contact = report_page.contact(report)
         if contact:
             sections.append(("contact-title", "联系方式", [value for _, value in contact]))

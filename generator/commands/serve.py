@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 
 from ..findings import ERROR, display_path
-from ..preview.server import BuildResult, PreviewServer
+from ..preview.server import PreviewServer, UpdateResult
 from ..preview.update import NOT_CONTENT, NOTE, IncrementalBuilder
 from ..render.theme import ThemeError, load_theme
 
@@ -104,7 +104,7 @@ def _serve(content: Path, theme: Path, args: argparse.Namespace, tmp: Path) -> i
     return 0
 
 
-def _print(result: BuildResult, changed: set[Path] | None) -> None:
+def _print(result: UpdateResult, changed: set[Path] | None) -> None:
     """One line per update; the errors, compiler-style, when the content is broken."""
     what = (
         "生成预览"

@@ -18,11 +18,16 @@ from .tables import DataTable, proactive_tables, requests_table, review_table
 
 
 class Part(NamedTuple):
-    id: str  # the section's id; its heading's is id + "-title"
+    id: str  # the section's id
     title: str
     text: str  # Markdown, as written in the report ("" when none); the template renders it
     tables: tuple[DataTable, ...]
     empty: str  # what to say when the part has nothing
+
+    @property
+    def heading_id(self) -> str:
+        """The id of the part's heading (search results link to it)."""
+        return f"{self.id}-title"
 
 
 class YearLink(NamedTuple):
@@ -44,7 +49,7 @@ class ReportPage(Common):
     agency_url: str = doc("机关页面的路径")
     meta: list[tuple[str, str]] = doc("报告信息：（名称，内容）的列表，如 机关、年度、格式、发布日期")
     contact: list[tuple[str, str]] = doc("联系方式：（名称，内容）的列表")
-    parts: list[Part] = doc("各部分：id、title、text（Markdown 原文，用 markdown 过滤器显示）、tables、empty")
+    parts: list[Part] = doc("各部分：id、heading_id、title、text（Markdown 原文，用 markdown 过滤器显示）、tables、empty")
     findings: list[FindingView] = doc("向公众说明的核查发现：rule、severity、severity_label、heading、message、arithmetic")
     other_years: list[YearLink] = doc("本机关各年度报告：year、url、current")
     downloads: list[Download] = doc("下载：url、label、kind（original、original-archive、yaml、json、csv）")

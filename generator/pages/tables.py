@@ -159,8 +159,8 @@ def report_table(
 
 
 # The cells made so far, by position, value and mark: a portal's reports hold the same few
-# small numbers in the same places over and over. Measured at 300 × 7: the report tables take
-# 0.65 s to make with it, 1.1 s without.
+# small numbers in the same places over and over. Measured at 300 × 7 (CPU seconds, medians of
+# 3): the 2,100 reports' tables take 0.78 s to make with it, 1.10 s without.
 _CELLS: dict[tuple[str, object, type, str], DataCell] = {}
 
 Layout = tuple[str, Head, tuple[Head, ...], bool, tuple[tuple[str, str], ...]]

@@ -44,7 +44,7 @@ MAX_PATH = 4096  # longer request paths get 414 (no page of a site is that deep)
 
 
 @dataclass
-class BuildResult:
+class UpdateResult:
     ok: bool  # False: the content has errors and the build folder was left as it was
     findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
@@ -54,9 +54,9 @@ class BuildResult:
 class Builder(Protocol):
     out: Path
 
-    def build(self) -> BuildResult: ...
+    def build(self) -> UpdateResult: ...
 
-    def update(self, changed: set[Path]) -> BuildResult: ...
+    def update(self, changed: set[Path]) -> UpdateResult: ...
 
 
 class PreviewState:
@@ -70,7 +70,7 @@ class PreviewState:
         self.serial = 0  # every publish, so a new set of findings is sent even if as many as before
         self._changed = threading.Condition()
 
-    def publish(self, result: BuildResult) -> None:
+    def publish(self, result: UpdateResult) -> None:
         with self._changed:
             if result.ok and result.pages:  # a new build; nothing written: no need to reload
                 self.version += 1
@@ -251,7 +251,7 @@ class PreviewServer:
         watch: Iterable[Path],
         host: str = "127.0.0.1",
         port: int = 8000,
-        report: Callable[[BuildResult, set[Path] | None], None] = lambda result, changed: None,
+        report: Callable[[UpdateResult, set[Path] | None], None] = lambda result, changed: None,
     ):
         self.builder = builder
         self.watch = [p for p in watch if p.exists()]
@@ -270,7 +270,7 @@ class PreviewServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}/"
 
-    def first_build(self) -> BuildResult:
+    def first_build(self) -> UpdateResult:
         """The full build. Watching starts before it, so an edit made meanwhile is not lost:
         it is applied once the build is done."""
         self._start_watching()
@@ -324,7 +324,7 @@ class PreviewServer:
         except Exception as e:  # e.g. the content folder was removed: say so; keep serving
             self.watching.set()
             if not self.stop.is_set():
-                failure = BuildResult(
+                failure = UpdateResult(
                     False, [_internal_error(e, "监视文件夹时出错，预览不再自动更新，请重新启动 xxgk serve")]
                 )
                 self.state.publish(failure)
@@ -358,7 +358,7 @@ class PreviewServer:
             try:
                 result = self.builder.update(changed)
             except Exception as e:  # a bug must not take the preview down; say it and go on
-                result = BuildResult(False, [_internal_error(e)])
+                result = UpdateResult(False, [_internal_error(e)])
             result.seconds = result.seconds or time.perf_counter() - start
             self.state.publish(result)
             self.report(result, changed)

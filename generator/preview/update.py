@@ -36,7 +36,7 @@ from ..content import AGENCIES_FILE, ORIGINALS_DIR, REPORTS_DIR, SITE_FILE, Cont
 from ..export import bundle
 from ..findings import ERROR, Finding, Location, display_path
 from ..pages import urls
-from .server import BuildResult
+from .server import UpdateResult
 
 NOT_CONTENT = "CONTENT"  # the rule of the finding "this folder is not a content folder"
 QUIET_SECONDS = 2.0  # the whole-site files are refreshed once edits pause this long
@@ -75,35 +75,35 @@ class IncrementalBuilder:
 
     # -- Builder protocol ------------------------------------------------------------------
 
-    def build(self) -> BuildResult:
+    def build(self) -> UpdateResult:
         """The full build (at start, and when an edit is not to an existing report)."""
         with self.lock:
             self.generation += 1
             return self._build()
 
-    def _build(self) -> BuildResult:
+    def _build(self) -> UpdateResult:
         start = time.perf_counter()
         self.need_full = True  # until a full build succeeds, every change gets one
         try:
             result = build(self.content_dir, self.out, self.theme, search=self.search, jobs=1)
         except CheckFailed as e:
-            return BuildResult(False, e.findings, time.perf_counter() - start)
+            return UpdateResult(False, e.findings, time.perf_counter() - start)
         except ContentError as e:
-            return BuildResult(False, [Finding(ERROR, NOT_CONTENT, str(e), Location(display_path(self.content_dir)))],
+            return UpdateResult(False, [Finding(ERROR, NOT_CONTENT, str(e), Location(display_path(self.content_dir)))],
                                time.perf_counter() - start)
         except BuildError as e:
-            return BuildResult(False, [_build_error(e, self.content_dir)], time.perf_counter() - start)
+            return UpdateResult(False, [_build_error(e, self.content_dir)], time.perf_counter() - start)
         self.need_full = False
         assert result.plan is not None
         self.plan, self.sizes, self.pending, self.notes = result.plan, result.sizes, set(), result.notes
         self.known = {self._file_of(r).resolve() for r in result.plan.content.reports}
-        return BuildResult(True, result.findings, time.perf_counter() - start, result.pages)
+        return UpdateResult(True, result.findings, time.perf_counter() - start, result.pages)
 
-    def update(self, changed: set[Path]) -> BuildResult:
+    def update(self, changed: set[Path]) -> UpdateResult:
         with self.lock:
             reports = self._report_edits(changed)
             if reports is not None and not reports and not self.pending:  # e.g. an editor's backup file
-                return BuildResult(True, self.plan.findings if self.plan else [], 0.0, 0)
+                return UpdateResult(True, self.plan.findings if self.plan else [], 0.0, 0)
             self.generation += 1
             if reports is None:
                 return self._build()
@@ -152,7 +152,7 @@ class IncrementalBuilder:
 
     # -- partial update: the stages on what the edit affects ----------------------------------
 
-    def _partial(self, edits: set[Path]) -> BuildResult:
+    def _partial(self, edits: set[Path]) -> UpdateResult:
         start = time.perf_counter()
         last = self.plan
         assert last is not None
@@ -160,13 +160,13 @@ class IncrementalBuilder:
         content, loaded = load.reload(last.content, sorted(self.pending))
         errors = [f for f in loaded if f.severity == ERROR]
         if content is None or errors:
-            return BuildResult(False, errors, time.perf_counter() - start)
+            return UpdateResult(False, errors, time.perf_counter() - start)
         agencies = {file.parent.name for file in self.pending}
         edited = [r for r in content.reports if self._file_of(r).resolve() in self.pending]
         try:
             findings = check.recheck(content, last.findings, agencies)
         except CheckFailed as e:
-            return BuildResult(False, [f for f in e.findings if f.severity == ERROR], time.perf_counter() - start)
+            return UpdateResult(False, [f for f in e.findings if f.severity == ERROR], time.perf_counter() - start)
         new = plan.plan(content, findings, last.settings, previous=last, changed={(r.agency, r.year) for r in edited})
         out = Memory()
         sizes = dict(self.sizes)
@@ -176,10 +176,10 @@ class IncrementalBuilder:
             for page in plan.affected(new, agencies, {r.year for r in edited}):
                 out.write(page.url, pages.page(new, sizes, page))
         except BuildError as e:  # a template error: nothing written
-            return BuildResult(False, [_build_error(e, self.content_dir)], time.perf_counter() - start)
+            return UpdateResult(False, [_build_error(e, self.content_dir)], time.perf_counter() - start)
         written = out.flush(self.out)
         self.plan, self.sizes, self.pending = new, sizes, set()
-        return BuildResult(True, findings, time.perf_counter() - start, written)
+        return UpdateResult(True, findings, time.perf_counter() - start, written)
 
     # -- background refresh of the whole-site files -------------------------------------------
 
