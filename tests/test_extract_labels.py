@@ -91,7 +91,7 @@ def test_head_title_agency_year_contact_and_url() -> None:
 
 
 def test_closing_date_and_signing_office_are_taken_out_of_part_six() -> None:
-    paras, date = take_signature(["本年度无其他需要报告的事项。", "宝峰镇党政办公室", "2020年1月25日"])
-    assert paras == ["本年度无其他需要报告的事项。"] and date == dt.date(2020, 1, 25)
+    paras, date, office = take_signature(["本年度无其他需要报告的事项。", "宝峰镇党政办公室", "2020年1月25日"])
+    assert paras == ["本年度无其他需要报告的事项。"] and date == dt.date(2020, 1, 25) and office == "宝峰镇党政办公室"
     assert parse_date("二〇二一年一月二十日") == dt.date(2021, 1, 20)
-    assert take_signature(["七、附件", "无"]) == (["七、附件", "无"], None)
+    assert take_signature(["七、附件", "无"]) == (["七、附件", "无"], None, "")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands import import_
-from generator.importer import agency_id, short_name
+from generator.importer import agency_id, parse_file, short_name
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content"
@@ -53,7 +53,10 @@ def test_new_agency_is_registered_with_a_pinyin_id(tmp_path: Path, seed: Path, c
 def test_pinyin_ids_and_short_names() -> None:
     assert agency_id("淮安市洪泽区人民政府") == agency_id("洪泽区人民政府") == "hongze"
     assert agency_id("宝清县七星泡镇人民政府") == "qixingpao"
-    assert agency_id("万源市石窝镇人民政府", taken=["shiwo"]) == "shiwo-2"
+    # A taken id: the region's pinyin first, else a number — never the other agency's id.
+    assert agency_id("万源市石窝镇人民政府", taken=["shiwo"]) == "wanyuan-shiwo"
+    assert agency_id("石窝镇人民政府", taken=["shiwo"]) == "shiwo-2"
+    assert agency_id("齐兴镇人民政府", taken=["qixing"]) == "qixing-2"
     assert short_name("宝山区红旗街道办事处") == "红旗街道"
     assert agency_id("示例县财政局") == "caizhengju"
 
@@ -131,7 +134,7 @@ BAD_CASES = {
     "broken.pdf": "PDF 文件已损坏，无法读取（可能下载不完整）",
     "fake.pdf": "文件不是 PDF 格式（文件头不是 %PDF-），可能已损坏或扩展名有误",
     "empty.txt": "文件是空的（0 字节），没有可导入的内容",
-    "notes.txt": "未找到年度报告的六个部分（一、总体情况 … 六、其他需要报告的事项）和统计表格，不像是政府信息公开工作年度报告",
+    "notes.txt": "未找到年度报告的标题、六个部分（一、总体情况 … 六、其他需要报告的事项）和统计表格，不像是政府信息公开工作年度报告",
     "report.xyz": "不支持的文件格式“.xyz”，可导入的格式：docx、htm、html、markdown、md、pdf、shtml、txt",
     "old.doc": "旧版 Word（.doc）格式无法直接导入，请用 Word 或 WPS 另存为 .docx 或 PDF 后再导入",
     "broken.docx": "文件已损坏或不是 Word（.docx）文件，无法读取",
@@ -190,19 +193,16 @@ def test_jobs_give_the_same_files_as_one_process(tmp_path: Path) -> None:
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 
-def test_scanned_pdf_without_tesseract_says_it_needs_ocr(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_scanned_pdf_without_tesseract_says_it_needs_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.ingest.read_pdf as read_pdf
 
     monkeypatch.setattr(read_pdf.shutil, "which", lambda name: None)
-    out = tmp_path / "c"
-    assert run_cli([str(BAD / "scanned.pdf"), "--content", str(out)]) == 1
-    assert (
-        "失败：PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）；请安装 tesseract-ocr 与 "
-        "tesseract-ocr-chi-sim 后重新导入，或取得带文字的原件" in capsys.readouterr().out
+    parsed = parse_file(BAD / "scanned.pdf", None, None)  # in this process: workers would not see the patch
+    assert parsed.report is None
+    assert parsed.error == (
+        "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）；请安装 tesseract-ocr 与 "
+        "tesseract-ocr-chi-sim 后重新导入，或取得带文字的原件"
     )
-    assert not (out / "reports").exists() or not any((out / "reports").iterdir())
 
 
 def test_scanned_pdf_is_ocrd_and_every_number_marked_uncertain(tmp_path: Path) -> None:

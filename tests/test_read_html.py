@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.extract.locate import locate
+from generator.extract.settings import DEFAULT
 from generator.ingest.document import Line, Table
 from generator.ingest.read_html import parse_html, read_html
 
@@ -18,10 +20,26 @@ PAGE = """<html><head><meta charset="gbk"><title>某局2022年政府信息公开
 <div class="footer">主办：某县人民政府办公室</div><script>var x = 1;</script></body></html>"""
 
 
-def test_article_is_found_inside_the_chrome_and_the_title_taken_from_the_heading() -> None:
+def test_the_whole_page_is_read_with_its_meta_tags_and_links_marked() -> None:
     doc = parse_html(PAGE, "x.html")
-    lines = [b.text for b in doc.blocks if isinstance(b, Line)]
-    assert lines == ["某局2022年政府信息公开工作年度报告", "一、总体情况", "正文。", "六、其他需要报告的事项", "无。"]
+    lines = [b for b in doc.blocks if isinstance(b, Line)]
+    assert [b.text for b in lines] == [
+        "首页政务公开", "某局2022年政府信息公开工作年度报告", "发布时间：2023-01-10", "一、总体情况", "正文。",
+        "六、其他需要报告的事项", "无。", "主办：某县人民政府办公室",
+    ]
+    assert [b.link for b in lines] == [True] + [False] * 7
+    assert doc.meta == {"page_title": "某局2022年政府信息公开工作年度报告_某县人民政府"}
+    # Each line knows the elements it stands in: the article's lines share the #zoom div.
+    zoom = lines[3].path
+    assert lines[6].path == zoom and lines[7].path != zoom and lines[0].path != zoom
+
+
+def test_the_report_is_located_inside_the_page() -> None:
+    located = locate(parse_html(PAGE, "x.html"), DEFAULT)
+    assert [b.text for b in located.blocks if isinstance(b, Line)] == [
+        "某局2022年政府信息公开工作年度报告", "一、总体情况", "正文。", "六、其他需要报告的事项", "无。"
+    ]
+    assert located.meta["published"] == "2023-01-10"
 
 
 def test_rowspan_and_colspan_are_expanded_with_copies_marked() -> None:
@@ -33,12 +51,14 @@ def test_rowspan_and_colspan_are_expanded_with_copies_marked() -> None:
 def test_gbk_page_is_decoded_from_its_meta_declaration(tmp_path: Path) -> None:
     f = tmp_path / "p.html"
     f.write_bytes(PAGE.encode("gbk"))
-    assert read_html(f).blocks[1].text == "一、总体情况"  # type: ignore[union-attr]
+    assert read_html(f).blocks[3].text == "一、总体情况"  # type: ignore[union-attr]
 
 
 def test_corpus_gbk_and_utf8_pages_read_the_same() -> None:
     a = read_html(CORPUS / "caizheng-2022.gov.html")
     b = read_html(CORPUS / "caizheng-2022.gbk.html")
     assert a.text() == b.text()
-    assert a.text().startswith("示例县财政局2022年政府信息公开工作年度报告\n")
-    assert "浏览次数" not in a.text() and "主办" not in a.text()
+    located = locate(a, DEFAULT)
+    text = "\n".join(x.text for x in located.blocks if isinstance(x, Line))
+    assert text.startswith("示例县财政局2022年政府信息公开工作年度报告\n")
+    assert "浏览次数" not in text and "主办" not in text

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 from generator.ingest.document import Line
-from generator.ingest.read_pdf import fix_radicals, read_pdf
+from generator.ingest.glyphs import fold
+from generator.ingest.read_pdf import read_pdf
 
 # The two real PDFs: beside their truth files if committed there, else $XXGK_REAL or ../shared/real.
 REAL = next(
@@ -52,4 +53,5 @@ def test_borderless_table_rows_come_from_word_positions() -> None:
 
 
 def test_cjk_radicals_from_type3_fonts_are_folded() -> None:
-    assert fix_radicals("⽰例县⼈⺠政府") == "示例县人民政府"
+    assert fold("⽰例县⼈⺠政府") == "示例县人民政府"
+    assert fold("⼾籍") == "户籍"  # NFKC alone gives the traditional 戶

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from ..extract.explain import explain_text
 from ..findings import ERROR, WARNING, display_path
-from ..importer import Options, Outcome, collect, run_import
-from ..model.report import SLUG, YEARS
+from ..importer import DEFAULT_TIMEOUT, Options, Outcome, collect, run_import, valid_id
+from ..ingest import DEFAULT_LIMITS, Limits
+from ..model.report import YEARS
 
 NAME = "import"
 HELP = "导入年度报告原件（PDF、Word、网页、文本），生成报告 YAML"
@@ -31,6 +32,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="覆盖已编辑或来自另一份原件的报告（旧文件备份为 .bak）")
     parser.add_argument("--dry-run", action="store_true", help="只识别并报告结果，不写任何文件")
     parser.add_argument("--explain", action="store_true", help="列出表格每一行印的标签对应到哪个键、为什么")
+    parser.add_argument(
+        "--max-size", type=float, default=DEFAULT_LIMITS.max_bytes / 1048576, metavar="MB",
+        help=f"单个文件的大小上限（MB，默认 {DEFAULT_LIMITS.max_bytes // 1048576}）；Word 文件解压后的上限为其 3 倍",
+    )
+    parser.add_argument(
+        "--max-pages", type=int, default=DEFAULT_LIMITS.max_pages, metavar="N",
+        help=f"PDF 的页数上限（默认 {DEFAULT_LIMITS.max_pages}）",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+        help=f"读取单个文件的时间上限（秒，默认 {DEFAULT_TIMEOUT:.0f}），超时的文件停止读取并报告",
+    )
 
 
 STATUS = {"written": "已导入", "unchanged": "未改动", "kept": "未覆盖", "failed": "失败"}
@@ -48,6 +61,8 @@ def summary(o: Outcome, dry_run: bool = False) -> str:
         f"{name} → {target}: {status}，读取 {o.read}/{o.cells} 个数，"
         f"{o.unread} 格未能读取，{errors} 个错误，{warnings} 个警告"
     )
+    if o.ocr:
+        line += f"；此文件是扫描件，文字和数字由文字识别（OCR）读取（{o.ocr}），读出的每个数都已标为待核对（uncertain），请逐一对照原件"
     return line + (f"；{o.message}" if o.message and o.status != "failed" else "")
 
 
@@ -60,7 +75,7 @@ def _progress(results: Iterator, total: int) -> Iterator:  # type: ignore[type-a
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.agency is not None and not SLUG.match(args.agency):
+    if args.agency is not None and not valid_id(args.agency):
         print(f"xxgk import: 错误：--agency 应为小写字母、数字和连字符组成的机关代码，实为 {args.agency!r}", file=sys.stderr)
         return 2
     if args.year is not None and args.year not in YEARS:
@@ -70,13 +85,17 @@ def run(args: argparse.Namespace) -> int:
     if content.exists() and not content.is_dir():
         print(f"xxgk import: 错误：--content {display_path(content)} 是文件，不是文件夹", file=sys.stderr)
         return 2
+    if args.max_size <= 0 or args.max_pages <= 0 or args.timeout <= 0:
+        print("xxgk import: 错误：--max-size、--max-pages 和 --timeout 应为正数", file=sys.stderr)
+        return 2
     files = collect(Path(f) for f in args.files)
     if not files:
         print("xxgk import: 错误：没有找到可导入的文件", file=sys.stderr)
         return 1
     options = Options(
         content=Path(args.content), agency=args.agency, year=args.year, force=args.force,
-        dry_run=args.dry_run, explain=args.explain, jobs=max(1, args.jobs),
+        dry_run=args.dry_run, explain=args.explain, jobs=max(1, args.jobs), timeout=args.timeout,
+        limits=Limits(int(args.max_size * 1048576), args.max_pages, int(args.max_size * 3 * 1048576)),
     )
     outcomes = run_import(files, options, _progress)
     for o in outcomes:

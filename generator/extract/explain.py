@@ -6,7 +6,7 @@ from typing import Any
 
 
 def explain_text(outcome: Any) -> str:
-    lines = [f"  格式版本：{outcome.template_reason}"]
+    lines = [f"  位置：{outcome.located}", f"  格式版本：{outcome.template_reason}"] if outcome.located else [f"  格式版本：{outcome.template_reason}"]
     current = None
     for e in outcome.explain:
         if e.table != current:

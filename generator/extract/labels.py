@@ -27,7 +27,7 @@ VARIANTS = (
 # Quotes, dashes and the like vary between fonts; the meaning never depends on them.
 _PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》<>\[\]【】()（）,，。、:：;；.．·!！?？\-—_/／]+")
 _NUMBERING = re.compile(
-    r"^(?:第?[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、](?!\d)|\)))"
+    r"^(?:第[一二三四五六七八九十]+部分[、.:]?|第?[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、](?!\d)|\)))"
 )
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -77,7 +77,8 @@ def similarity(printed: str, template: str) -> float:
         return 1.0
     if len(a) >= 2 and (a in b or b in a):
         shorter, longer = sorted((len(a), len(b)))
-        return 0.75 + 0.25 * shorter / longer
+        if shorter >= 4 or 2 * shorter >= longer:  # "其他" inside a long label says little
+            return 0.75 + 0.25 * shorter / longer
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

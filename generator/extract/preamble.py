@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .locate import clean_title, is_title
 from .sections import END_PUNCT, join_broken
 from .settings import Settings
 
@@ -56,30 +57,98 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def read_head(paragraphs: list[str], settings: Settings) -> Head:
+_TITLE_NAME = re.compile(r"^(?P<name>.+?)(?:关于)?(?:政府信息公开|政务公开|信息公开)")
+# The preamble names the report it opens: 特向社会公布2022年度某局政府信息公开工作年度报告.
+_PREAMBLE_NAME = re.compile(r"(?:公布|发布|公开)((?:19|20)\d{2})\s*年度?(?:的)?(.{2,40}?)(?:政府信息公开|政务公开)(?:工作)?年度报告")
+_PREAMBLE_YEAR = re.compile(r"统计期限自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二二年 → 2022年, ２０２２年 → 2022年 (titles print years both ways)."""
+    text = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in text)
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)), text)
+
+
+def name_in_title(title: str) -> tuple[str, int | None]:
+    """The agency and year a title names: 某县某局2023年(度)… or 2023年(度)某县某局…"""
+    title = arabic_years(title)
+    m = _YEAR.search(title)
+    if not m:
+        return "", None
+    year = int(m.group(1))
+    name = title[: m.start()].strip()
+    name = re.sub(r"^关于", "", name)
+    name = re.sub(r"关于$", "", name)
+    if not name:  # "2023年某某局政府信息公开工作年度报告"
+        after = re.sub(r"^度", "", title[m.end():])
+        n = _TITLE_NAME.match(after)
+        name = n.group("name") if n else ""
+        if name.endswith("人民"):  # 某县人民政府信息公开…: 政府 belongs to the name
+            name += "政府"
+    return (name if looks_like_agency(name) else ""), year
+
+
+def looks_like_agency(name: str) -> bool:
+    """A name an agency could have: Chinese words, not a sentence or a piece of the title."""
+    if not (2 <= len(name) <= 40) or re.search(r"[。，；：:、“”《》]", name):
+        return False
+    if not re.search(r"[\u3400-\u9fff]{2}", name):
+        return False
+    return not re.fullmatch(r"(?:本|我|全|各)?(?:年度|年|度|政府|信息|公开|工作|报告|关于)+", name)
+
+
+def read_head(
+    paragraphs: list[str],
+    settings: Settings,
+    title_lines: list[str] | None = None,
+    meta: dict[str, str] | None = None,
+) -> Head:
+    """Title, agency, year, preamble and contact of a report's head.
+
+    ``title_lines`` are the title as located in the document (None: the first paragraphs up to
+    报告 are the title); ``meta`` is what the page around the report says (its metadata table,
+    <meta> tags, a crawler's header). The agency and year come from the best evidence: the title,
+    then the page's metadata, then the preamble's own words.
+    """
     head = Head()
-    title_parts: list[str] = []
+    meta = meta or {}
     rest = list(paragraphs)
-    while rest and len(title_parts) < settings.title_lines:
-        title_parts.append(rest.pop(0))
-        joined = re.sub(r"\s+", "", "".join(title_parts))
-        if joined.endswith("报告") or ("报告" in joined and len(joined) < 60):
-            break
+    if title_lines is not None:
+        title_parts = list(title_lines)
     else:
-        if title_parts and "报告" not in "".join(title_parts):
-            rest = title_parts[1:] + rest
-            title_parts = title_parts[:1]
+        title_parts = []
+        while rest and len(title_parts) < settings.title_lines:
+            title_parts.append(rest.pop(0))
+            joined = re.sub(r"\s+", "", "".join(title_parts))
+            if joined.endswith("报告") or ("报告" in joined and len(joined) < 60):
+                break
+        else:
+            if title_parts and "报告" not in "".join(title_parts):
+                rest = title_parts[1:] + rest
+                title_parts = title_parts[:1]
     head.title = re.sub(r"\s+", "", "".join(title_parts))
-    m = _YEAR.search(head.title)
-    if m:
-        head.year = int(m.group(1))
-        name = head.title[: m.start()].strip()
-        if not name:  # "2023年某某局政府信息公开工作年度报告"
-            after = re.sub(r"^度", "", head.title[m.end():])
-            name = after.split("政府信息公开")[0]
-        head.agency_name = name
+    if not _YEAR.search(arabic_years(head.title)) or "报告" not in head.title:
+        for key in ("title", "page_title"):
+            candidate = clean_title(meta.get(key, ""))
+            if is_title(candidate):
+                head.title = candidate
+                break
+    head.agency_name, head.year = name_in_title(head.title)
     head.preamble = join_broken(rest, settings)
     text = "".join(head.preamble)
+    said = _PREAMBLE_NAME.search(re.sub(r"\s+", "", text))
+    if head.year is None:
+        m = said or _PREAMBLE_YEAR.search(text)
+        head.year = int(m.group(1)) if m else None
+    if not head.agency_name:
+        publisher = meta.get("publisher", "")
+        if looks_like_agency(publisher):
+            head.agency_name = publisher
+        elif said and looks_like_agency(said.group(2)):
+            head.agency_name = said.group(2)
     head.contact = contact_of(text)
     for url in re.findall(r"https?://[^\s）)，,<>；;、“”\"]+", text):
         url = url.rstrip(".。")
@@ -87,6 +156,8 @@ def read_head(paragraphs: list[str], settings: Settings) -> Head:
             head.contact.setdefault("website", url.rstrip("/") if url.count("/") > 2 and url.endswith("/") else url)
         elif head.url is None:
             head.url = url
+    if head.url is None and re.match(r"^https?://\S+$", meta.get("url", "")):
+        head.url = meta["url"]
     return head
 
 
@@ -106,8 +177,8 @@ def contact_of(text: str) -> dict[str, str]:
     return found
 
 
-def take_signature(paragraphs: list[str]) -> tuple[list[str], dt.date | None]:
-    """Remove a closing date line (and the signing office beside it); return the date."""
+def take_signature(paragraphs: list[str]) -> tuple[list[str], dt.date | None, str]:
+    """Remove a closing date line and the signing office beside it; return the date and office."""
     out = list(paragraphs)
     for back in range(1, min(3, len(out)) + 1):
         date = parse_date(out[-back])
@@ -117,8 +188,23 @@ def take_signature(paragraphs: list[str]) -> tuple[list[str], dt.date | None]:
         # The signing office: a short line without punctuation just before (or after) the date.
         for j in (len(out) - back, len(out) - back + 1):
             if 0 <= j < len(out) and len(out[j].strip()) <= 25 and not out[j].strip().endswith(END_PUNCT) and "、" not in out[j] and j >= len(out) - 2:
+                office = out[j].strip() if len(out) > 1 else ""
                 if len(out) > 1:
                     del out[j]
-                break
-        return out, date
-    return out, None
+                return out, date, office
+        return out, date, ""
+    return out, None, ""
+
+
+_META_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def meta_date(text: str) -> dt.date | None:
+    """A date as portals print it in their metadata: 2023-01-31 13:25, 2023年01月31日, 2023/1/31."""
+    m = _META_DATE.search(text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None

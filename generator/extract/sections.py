@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..ingest.document import Document, Line, Table
+from ..ingest.document import Block, Line, Table
 from ..model import spec
 from .labels import core, normalize, number_of, numbering, similarity
 from .settings import Settings
+from .tables import part_of_table
+from .text_rows import rebuild
 
 END_PUNCT = tuple("。！？；：…”」』）)!?;:.")
 _SUBHEADING = re.compile(
@@ -30,6 +32,7 @@ class Part:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
+    items: list[str | Table] = field(default_factory=list)  # paragraphs and tables in printed order
 
 
 @dataclass
@@ -37,6 +40,19 @@ class Sections:
     head: list[str]  # paragraphs before part 1: the title and the preamble
     parts: dict[int, Part]
     notes: list[str] = field(default_factory=list)
+    head_tables: list[Table] = field(default_factory=list)  # tables before part 1
+
+    def tables_by_part(self) -> dict[int, list[Table]]:
+        """The table pieces of parts 2, 3 and 4: where they stand, unless their words say they
+        belong to another part (its heading missing, or lost); pieces before part 1 by their words."""
+        out: dict[int, list[Table]] = {2: [], 3: [], 4: []}
+        placed = [(None, t) for t in self.head_tables] + [(p.number, t) for p in self.parts.values() for t in p.tables]
+        for where, table in placed:
+            by_words = part_of_table(table)
+            number = by_words if by_words is not None else where
+            if number in out and (by_words is not None or where in out):
+                out[number].append(table)
+        return out
 
 
 def _join(a: str, b: str) -> str:
@@ -89,7 +105,17 @@ def heading_score(text: str, part: int, settings: Settings) -> float:
     return similarity(core(rest), core(spec.PART_TITLES[part].split("、", 1)[1]))
 
 
-def split(document: Document, settings: Settings) -> Sections:
+def _run_in_heading(text: str, expected: int, settings: Settings) -> str:
+    """The part heading a long paragraph starts with ("一、总体情况。本年度……"), or ""."""
+    m = re.match(r"^(.{4,30}?)(?:[。：:．]|\s)", text.strip())
+    if not m or len(text) <= settings.heading_max:
+        return ""
+    head = m.group(1)
+    return head if any(heading_score(head, part, settings) >= 0.8 for part in range(expected, 7)) else ""
+
+
+def split(blocks: list[Block], settings: Settings) -> Sections:
+    """The head (title and preamble paragraphs) and the six parts of a located report."""
     # Items in order: paragraphs (as strings) and tables; lines of one run become paragraphs.
     items: list[tuple[str | Table, int]] = []
     run: list[Line] = []
@@ -100,7 +126,7 @@ def split(document: Document, settings: Settings) -> Sections:
             items.extend((p, page) for p in paragraphs_of(run))
             run.clear()
 
-    for block in document.blocks:
+    for block in blocks:
         if isinstance(block, Line):
             run.append(block)
         else:
@@ -109,6 +135,7 @@ def split(document: Document, settings: Settings) -> Sections:
     flush()
 
     head: list[str] = []
+    head_tables: list[Table] = []
     parts: dict[int, Part] = {}
     current: Part | None = None
     expected = 1
@@ -122,6 +149,11 @@ def split(document: Document, settings: Settings) -> Sections:
                 if score >= 0.6:
                     found = part
                     break
+            if not found:
+                run_in = _run_in_heading(item, expected, settings)
+                if run_in:  # "一、总体情况。本年度……": the heading, then its first paragraph
+                    items[i : i + 1] = [(run_in, page), (item[len(run_in):].lstrip("。：:． "), page)]
+                    continue
             if found:
                 heading = item
                 # A heading broken over two lines: take the next short line if it fits better.
@@ -142,13 +174,15 @@ def split(document: Document, settings: Settings) -> Sections:
         if current is None:
             if isinstance(item, str):
                 head.append(item)
-        elif isinstance(item, Table):
-            current.tables.append(item)
-            current.pages.update(item.pages or (item.page,))
+            else:
+                head_tables.append(item)
         else:
-            current.paragraphs.append(item)
-            current.pages.add(page)
+            current.items.append(item)
+            current.pages.update(item.pages or (item.page,) if isinstance(item, Table) else (page,))
         i += 1
     for part in parts.values():
-        part.paragraphs = join_broken(part.paragraphs, settings)
-    return Sections(head, parts)
+        if part.number in (2, 3, 4):
+            part.items = rebuild(part.items)
+        part.tables = [t for t in part.items if isinstance(t, Table)]
+        part.paragraphs = join_broken([p for p in part.items if isinstance(p, str)], settings)
+    return Sections(head, parts, head_tables=head_tables)

@@ -12,7 +12,6 @@ and a cell filled that way is listed as derived. Anything else is left null with
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,28 +20,12 @@ from ..ingest.document import Table
 from ..model import spec
 from ..model.report import cell_address
 from .labels import best_match, core, normalize, number_of, numbering, similarity
-from .numbers import is_value, parse
+from .notes import Explained, Note
+from .numbers import is_value
+from .placing import place, trim
 from .settings import Settings
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@dataclass
-class Note:
-    """One thing recognition wants an editor to know (becomes a finding)."""
-
-    severity: str
-    message: str
-    field: str = ""
-
-
-@dataclass
-class Explained:
-    table: str
-    printed: str
-    key: str | None
-    why: str
-    values: list[str]
 
 
 @dataclass
@@ -53,6 +36,7 @@ class TableResult:
     explain: list[Explained] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)  # cells left null because unreadable
+    uncertain: list[str] = field(default_factory=list)  # cells read from numbers run together
     found: bool = False  # a table was printed at all
 
 
@@ -77,117 +61,6 @@ def split_row(cells: list[Any]) -> RowText:
 
 def rows_of(tables: list[Table]) -> list[RowText]:
     return [split_row(r) for t in tables for r in t.rows]
-
-
-def _trim(values: list[str]) -> list[str]:
-    v = list(values)
-    while v and not v[-1].strip():
-        v.pop()
-    while v and not v[0].strip():
-        v.pop(0)
-    return v
-
-
-def _numbers_ok(values: list[Any]) -> bool:
-    return all(isinstance(x, (int, float)) for x in values)
-
-
-def place(
-    values: list[str],
-    columns: tuple[spec.Column, ...],
-    rule: str | None,
-    where: str,
-    yuan: bool = False,
-) -> tuple[list[Any], list[int], list[Note], dict[int, str], list[int]]:
-    """Place printed value cells into the row's columns.
-
-    Returns the cells, the indexes filled by arithmetic, notes, money as printed by index,
-    and the indexes left null because they could not be read.
-    """
-    width = len(columns)
-    notes: list[Note] = []
-    printed: dict[int, str] = {}
-    unread: list[int] = []
-    if not any(v.strip() for v in values):
-        return [None] * width, [], notes, printed, unread
-    cand = values if len(values) == width else _trim(values)
-    if len(cand) != width:
-        nonblank = [v for v in values if v.strip()]
-        if len(nonblank) == width:
-            cand = nonblank
-    parsed_cells: list[Any] = []
-    if len(cand) == width:
-        for i, (text, col) in enumerate(zip(cand, columns, strict=True)):
-            kind = col.kind
-            if yuan and kind == spec.MONEY and text.strip() and "元" not in text:
-                text = text.strip() + "元"
-            p = parse(text, kind)
-            if not p.ok:
-                notes.append(Note("error", f"{where}第 {i + 1} 格“{text.strip()}”不是数字，已留空（null），请对照原件填写"))
-                unread.append(i)
-                parsed_cells.append(None)
-                continue
-            if isinstance(p.value, (int, float)) and p.value < 0 and kind != spec.CHANGE:
-                notes.append(Note("error", f"{where}第 {i + 1} 格为负数 {p.value}，已留空（null），请对照原件"))
-                unread.append(i)
-                parsed_cells.append(None)
-                continue
-            if p.as_printed:
-                printed[i] = p.as_printed
-            parsed_cells.append(p.value)
-        return parsed_cells, [], notes, printed, unread
-
-    numbers = [parse(v, c.kind if i < width else spec.COUNT) for i, (v, c) in enumerate(zip(cand, itertools.cycle(columns)))]
-    got = [p.value for p in numbers]
-    if rule and all(p.ok for p in numbers) and _numbers_ok(got) and abs(len(got) - width) == 1:
-        readings = _readings(got, width, rule)
-        distinct = {tuple(r) for r, _ in readings}
-        if len(distinct) == 1:
-            row, filled = readings[-1]
-            if len(got) > width:
-                notes.append(Note("info", f"{where}印有 {len(got)} 个数，比应有的 {width} 个多一个；多出的格按勾稽关系（{rule}）判定为多余，已略去"))
-                return list(row), [], notes, printed, unread
-            notes.append(Note("info", f"{where}只印了 {len(got)} 个数（应有 {width} 个）；缺的一格按勾稽关系（{rule}）推算，已标为 derived"))
-            return list(row), filled, notes, printed, unread
-    notes.append(
-        Note(
-            "error",
-            f"{where}印有 {len([v for v in values if v.strip()])} 个值，应有 {width} 个，无法确定各数对应的列，整行留空（null），请对照原件填写",
-        )
-    )
-    return [None] * width, [], notes, printed, list(range(width))
-
-
-def _sums_hold(row: list[Any], rule: str) -> bool:
-    if rule == "R2":
-        return sum(row[:6]) == row[6]
-    if rule == "R4":
-        return all(sum(row[g * 5 : g * 5 + 4]) == row[g * 5 + 4] for g in range(len(row) // 5))
-    return True
-
-
-def _readings(got: list[Any], width: int, rule: str) -> list[tuple[list[Any], list[int]]]:
-    out: list[tuple[list[Any], list[int]]] = []
-    if len(got) == width + 1:
-        for k in range(len(got)):
-            row = got[:k] + got[k + 1 :]
-            if _sums_hold(row, rule):
-                out.append((row, []))
-        return out
-    for k in range(width):  # one cell lost: fill it from the sum it belongs to
-        row = got[:k] + [0] + got[k:]
-        if rule == "R2":
-            value = sum(row[:6]) if k == 6 else row[6] - (sum(row[:6]))
-        else:
-            g = k // 5
-            grp = row[g * 5 : g * 5 + 5]
-            value = sum(grp[:4]) if k % 5 == 4 else grp[4] - sum(grp[:4])
-        if value < 0:
-            continue
-        row[k] = value
-        if _sums_hold(row, rule):
-            out.append((row, [k]))
-    return out
 
 
 # --- Part 3 ------------------------------------------------------------------------------
@@ -252,6 +125,9 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
         key, why = None, ""
         if len(own) > 1:  # the row's own cell first; cells before it may be group fragments
             key, why = _match_request(normalize(own[-1]), subgroup, candidates, settings)
+        tail = _from_last_numbering(printed)
+        if key is None and tail:  # "年度办（二）部分公开…": a vertical group label's pieces before it
+            key, why = _match_request(tail, subgroup, candidates, settings)
         if key is None:
             key, why = _match_request(printed, subgroup, candidates, settings)
         if key is not None and not has_values and "下第" not in why and similarity(core(printed), candidates[key]) < 0.85:
@@ -269,6 +145,15 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
         entries.append((key, row, why))
     _fill(result, table, _continued(entries), "R2", label)
     return result
+
+
+_INNER_NUMBERING = re.compile(r"(?<=.)(?:\([一二三四五六七八九十]\)|(?<![\d.])\d{1,2}\.(?!\d))")
+
+
+def _from_last_numbering(printed: str) -> str:
+    """A normalised label from its last numbering on ("年度办(二)部分公开" → "(二)部分公开"), or ""."""
+    found = list(_INNER_NUMBERING.finditer(printed))
+    return printed[found[-1].start():] if found else ""
 
 
 def _match_request(printed: str, subgroup: str, candidates: dict[str, str], settings: Settings) -> tuple[str | None, str]:
@@ -370,16 +255,15 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
             result.unread.extend(cell_address(table.key, r.key, c.key) for c in r.columns)
             continue
         where = f"{label}“{r.full_label}”（{table.key}.{r.key}）"
-        cells, filled, notes, printed, unread = place(
-            values_of[r.key], r.columns, rule if (rule and len(r.columns) == 7) else None, where, r.key in yuan_rows
-        )
-        for n in notes:
+        placed = place(values_of[r.key], r.columns, rule if (rule and len(r.columns) == 7) else None, where, r.key in yuan_rows)
+        for n in placed.notes:
             n.field = n.field or f"{table.key}.{r.key}"
-        result.notes.extend(notes)
-        result.rows[r.key] = cells
-        result.derived.extend(cell_address(table.key, r.key, r.columns[k].key) for k in filled)
-        result.unread.extend(cell_address(table.key, r.key, r.columns[k].key) for k in unread)
-        for text in printed.values():
+        result.notes.extend(placed.notes)
+        result.rows[r.key] = placed.cells
+        result.derived.extend(cell_address(table.key, r.key, r.columns[k].key) for k in placed.derived)
+        result.unread.extend(cell_address(table.key, r.key, r.columns[k].key) for k in placed.unread)
+        result.uncertain.extend(cell_address(table.key, r.key, r.columns[k].key) for k in placed.uncertain)
+        for text in placed.printed.values():
             result.as_printed[r.key] = text
     # Many rows with the same stray cell (a whole column of zeros printed twice): say it once.
     stray = [n for n in result.notes if n.severity == "info" and "多一个" in n.message]
@@ -395,6 +279,24 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
 
 GB2019_HINTS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "处理决定数量", "采购项目数量", "采购总金额", "其他对外管理服务事项", "政府集中采购")
 GB2021_HINTS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+
+
+# Words only one part's table prints: a table piece is placed by them when its part heading is
+# missing or it landed under another part (a heading lost in a crawl, a scan).
+_PART_WORDS = {
+    2: ("第二十条", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费", "本年制发件数", "处理决定数量", "政府集中采购"),
+    3: ("本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "国家秘密", "结转下年度", "申请人情况", "自然人", "商业企业"),
+    4: ("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "未经复议", "复议后起诉"),
+}
+
+
+def part_of_table(table: Table) -> int | None:
+    """The part (2, 3, 4) a table piece belongs to by its words, None when it does not say."""
+    text = "".join(core(c.text) for row in table.rows for c in row if not c.copy)
+    votes = {part: sum(1 for w in words if w in text) for part, words in _PART_WORDS.items()}
+    best = max(votes.values())
+    winners = [p for p, v in votes.items() if v == best]
+    return winners[0] if best >= 2 and len(winners) == 1 else None
 
 
 def template_votes(tables: list[Table]) -> tuple[int, int]:
@@ -420,7 +322,7 @@ def read_proactive(tables: list[Table], template: spec.Template, settings: Setti
         c = core(printed)
         if not has_values and row.labels:
             joined = "".join(core(t) for t in row.labels)
-            if "元" in joined and "万元" not in joined and ("金额" in joined):
+            if "元" in joined and "万元" not in joined and ("金额" in joined or len(joined) <= 4):  # "（元）" on a line of its own
                 yuan = True
             elif "万元" in joined:
                 yuan = False
@@ -436,7 +338,7 @@ def read_proactive(tables: list[Table], template: spec.Template, settings: Setti
             continue
         key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
         if key and yuan and any(col.kind == spec.MONEY for col in table.row(key).columns):
-            row = RowText(row.labels, [v if (not v.strip() or "元" in v or i == 0 and key == "procurement") else v.strip() + "元" for i, v in enumerate(_trim(row.values))], row.stray)
+            row = RowText(row.labels, [v if (not v.strip() or "元" in v or i == 0 and key == "procurement") else v.strip() + "元" for i, v in enumerate(trim(row.values))], row.stray)
         entries.append((key, row, why))
     _fill(result, table, entries, None, "第二部分")
     for r in table.rows:
@@ -467,7 +369,7 @@ def read_review(tables: list[Table], settings: Settings) -> TableResult:
             continue
         c = "".join(core(t) for t in row.labels)
         key = None
-        if c and len(_trim(row.values)) <= 6:
+        if c and len(trim(row.values)) <= 6:
             key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
             if key:
                 labelled.setdefault(key, row.values)
@@ -478,21 +380,20 @@ def read_review(tables: list[Table], settings: Settings) -> TableResult:
     if len(labelled) == 3:
         for r in table.rows:
             where = f"第四部分“{r.full_label}”（review_litigation.{r.key}）"
-            cells, filled, notes, _, unread = place(labelled[r.key], r.columns, "R4", where)
-            result.rows[r.key] = cells
-            result.notes.extend(notes)
-            result.derived.extend(cell_address(table.key, r.key, r.columns[k].key) for k in filled)
-            result.unread.extend(cell_address(table.key, r.key, r.columns[k].key) for k in unread)
+            placed = place(labelled[r.key], r.columns, "R4", where)
+            result.rows[r.key] = placed.cells
+            result.notes.extend(placed.notes)
+            result.derived.extend(cell_address(table.key, r.key, r.columns[k].key) for k in placed.derived)
+            result.unread.extend(cell_address(table.key, r.key, r.columns[k].key) for k in placed.unread)
+            result.uncertain.extend(cell_address(table.key, r.key, r.columns[k].key) for k in placed.uncertain)
         return result
     columns = tuple(c for r in table.rows for c in r.columns)
-    cells, filled, notes, _, unread = place(loose, columns, "R4", "第四部分的表格")
-    result.notes.extend(notes)
+    placed = place(loose, columns, "R4", "第四部分的表格")
+    result.notes.extend(placed.notes)
     for g, r in enumerate(table.rows):
-        result.rows[r.key] = cells[g * 5 : g * 5 + 5]
-    for k in filled:
-        r = table.rows[k // 5]
-        result.derived.append(cell_address(table.key, r.key, r.columns[k % 5].key))
-    for k in unread:
-        r = table.rows[k // 5]
-        result.unread.append(cell_address(table.key, r.key, r.columns[k % 5].key))
+        result.rows[r.key] = placed.cells[g * 5 : g * 5 + 5]
+    for indexes, out in ((placed.derived, result.derived), (placed.unread, result.unread), (placed.uncertain, result.uncertain)):
+        for k in indexes:
+            r = table.rows[k // 5]
+            out.append(cell_address(table.key, r.key, r.columns[k % 5].key))
     return result

@@ -1,9 +1,11 @@
 """The neutral document every reader produces and the extractor consumes.
 
 A document is a sequence of blocks in reading order: text lines (with the page they stand on
-and their position) and tables (grids of cells, merged cells expanded so every row has a cell
+and their position, or the elements of a web page they stand in) and tables (grids of cells, merged cells expanded so every row has a cell
 at every column; a cell that only repeats a merged neighbour is marked ``copy``). The
 extractor knows nothing about file formats; readers know nothing about the report template.
+A reader gives everything the file holds, a web page's header, navigation and footer too:
+finding the report inside it is recognition's work (:mod:`generator.extract.locate`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Line:
     x1: float = 0.0  # right end (PDF), to tell a short last line of a paragraph
     size: float = 12.0  # font size (PDF)
     in_margin: bool = False  # in the page's header or footer band (PDF)
+    path: tuple[int, ...] = ()  # the elements the line stands in, outermost first (HTML)
+    link: bool = False  # all of the line is the text of links (navigation, previous/next)
 
 
 @dataclass
@@ -42,6 +46,7 @@ class Table:
     rows: list[list[Cell]]
     page: int = 1
     pages: tuple[int, ...] = ()  # every page a joined table stands on
+    path: tuple[int, ...] = ()  # the elements the table stands in, outermost first (HTML)
 
     @property
     def width(self) -> int:
@@ -62,6 +67,9 @@ class Document:
     pages: int = 1
     ocr: bool = False  # the text came from OCR: every number is uncertain
     notes: list[str] = field(default_factory=list)  # what the reader noticed (for --explain)
+    # What the file says about the report outside its text: a web page's <meta> tags
+    # (ArticleTitle, PubDate, ContentSource), a crawler's "Title:"/"URL Source:" header.
+    meta: dict[str, str] = field(default_factory=dict)
 
     @property
     def tables(self) -> list[Table]:

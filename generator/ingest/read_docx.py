@@ -30,16 +30,44 @@ def read_docx(path: Path) -> Document:
 
     d = docx.Document(str(path))
     doc = Document(str(path), "docx")
-    for child in d.element.body.iterchildren():
+    _blocks(d.element.body, d, doc.blocks, Paragraph, DocxTable)
+    return doc
+
+
+def _blocks(element: Any, parent: Any, out: list[Any], paragraph: Any, table: Any) -> None:
+    """Paragraphs and tables in body order; a table used to lay the document out (a border
+    drawn around the whole report, a table holding tables) is read as the blocks it holds."""
+    for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = Paragraph(child, d).text
+            text = paragraph(child, parent).text
             for part in text.split("\n"):
                 if part.strip():
-                    doc.blocks.append(Line(part.replace("\u3000", " ").strip()))
+                    out.append(Line(part.replace("\u3000", " ").strip()))
         elif tag == "tbl":
-            doc.blocks.append(_table(DocxTable(child, d)))
-    return doc
+            t = table(child, parent)
+            if _layout(child):
+                for tc in child.iter(child.tag.replace("tbl", "tc")):
+                    if tc.getparent().getparent() is child:  # this table's own cells, in order
+                        _blocks(tc, t, out, paragraph, table)
+            else:
+                out.append(_table(t))
+        elif tag == "sdt":  # content controls wrap paragraphs and tables
+            content = next((c for c in child.iterchildren() if c.tag.endswith("}sdtContent")), None)
+            if content is not None:
+                _blocks(content, parent, out, paragraph, table)
+
+
+def _layout(tbl: Any) -> bool:
+    """A layout table: one holding another table, or one whose cells hold running text."""
+    if any(True for _ in tbl.iter(tbl.tag)) and sum(1 for _ in tbl.iter(tbl.tag)) > 1:
+        return True
+    for tc in tbl.iter(tbl.tag.replace("tbl", "tc")):
+        text = "".join(t.text or "" for t in tc.iter(tbl.tag.replace("tbl", "t")))
+        text = "".join(text.split())
+        if len(text) > 150 or text.count("。") >= 2:
+            return True
+    return False
 
 
 def _table(table: Any) -> Table:

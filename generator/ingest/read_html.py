@@ -3,10 +3,11 @@ real-world markup; lxml is fast and forgiving of broken tags).
 
 The page's encoding comes from its ``<meta>`` declaration or, failing that, from
 charset-normalizer (GBK and GB2312 pages are common; both are decoded as GB18030, their
-superset). The article is found inside the site's chrome as the innermost element holding
-the report's first and last part headings; the title is taken from the page's heading when
-the article does not print it. Tables have rowspan/colspan expanded; text split into one
-span per character is joined again because only block elements start a new line.
+superset). The whole body is read, the site's header, navigation and footer too, each line
+with the elements it stands in and whether it is all link text: the report is found inside
+the page by its content, in recognition (:mod:`generator.extract.locate`), which also reads
+the <meta> tags kept here. Tables have rowspan/colspan expanded; text split into one span per
+character is joined again because only block elements start a new line.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote",
     "pre", "center", "dd", "dt", "ul", "ol", "header", "footer", "main", "form", "figure",
 }
+LAYOUT = {"tbody", "thead", "tfoot", "tr", "td", "th"}  # the parts of a layout table, walked as blocks
 DROP = {"script", "style", "noscript", "nav", "iframe", "svg", "button", "select", "input", "textarea", "head"}
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -52,84 +54,92 @@ def read_html(path: Path) -> Document:
     return parse_html(decode_html(raw), str(path))
 
 
-def _text(node: Any) -> str:
-    return re.sub(r"\s+", "", node.get_text("")) if node is not None else ""
-
-
-def _find_article(soup: Any) -> Any:
-    best = None
-    for el in soup.find_all(True):
-        if el.name in DROP:
-            continue
-        text = el.get_text("")
-        if "总体情况" in text and ("其他需要报告" in text or "存在的主要问题" in text):
-            best = el  # find_all is in document order: later matches are deeper
-    return best or soup.body or soup
+# <meta name=…> of government CMSes (the national standard for government sites asks for
+# ArticleTitle, PubDate, ContentSource) and of the Open Graph: what the page says of its article.
+META_NAMES = {
+    "articletitle": "title", "og:title": "title",
+    "pubdate": "published", "article:published_time": "published",
+    "contentsource": "publisher",
+    "url": "url", "og:url": "url",
+}
 
 
 def parse_html(text: str, path: str) -> Document:
+    """Every text line and table of the page's body in reading order, each with the elements it
+    stands in; what the <meta> tags and <title> say about the article in ``meta``."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "lxml")
+    doc = Document(path, "html")
+    for m in soup.find_all("meta"):
+        key = META_NAMES.get(str(m.get("name") or m.get("property") or "").lower())
+        content = re.sub(r"\s+", " ", str(m.get("content") or "")).strip()
+        if key and content:
+            doc.meta.setdefault(key, content)
+    if soup.title is not None and soup.title.get_text("").strip():
+        doc.meta["page_title"] = re.sub(r"\s+", " ", soup.title.get_text("")).strip()
     for el in soup.find_all(list(DROP)):
         el.decompose()
-    article = _find_article(soup)
-    doc = Document(path, "html")
-    _walk(article, doc.blocks)
-    # The title, when the article does not print it, is the page's heading.
-    lines = [re.sub(r"\s+", "", b.text) for b in doc.blocks[:2] if isinstance(b, Line)]
-    if not any(re.search(r"(19|20)\d\d年.*报告$", "".join(lines[: n + 1])) for n in range(len(lines))):
-        title = None
-        for tag in ("h1", "h2", "h3"):
-            for h in soup.find_all(tag):
-                t = h.get_text("").strip()
-                if "报告" in t and article not in h.parents:
-                    title = t
-                    break
-            if title:
-                break
-        if title is None and soup.title is not None:
-            t = soup.title.get_text("").strip()
-            title = re.split(r"\s*[-_|｜—]\s*", t)[0] if "报告" in t else None
-        if title:
-            doc.blocks.insert(0, Line(re.sub(r"\s+", " ", title).strip()))
+    _walk(soup.body or soup, doc.blocks, ())
     if not doc.blocks:
         raise ReadError("网页中没有正文内容")
     return doc
 
 
-def _walk(node: Any, out: list[Any]) -> None:
+def _walk(node: Any, out: list[Any], path: tuple[int, ...]) -> None:
     from bs4 import NavigableString, Tag
 
     buffer: list[str] = []
+    linked: list[bool] = []  # per piece of text in the buffer: whether it is the text of a link
 
     def flush() -> None:
         text = "".join(buffer)
+        link = bool(linked) and all(linked)
         buffer.clear()
+        linked.clear()
         for part in text.split("\n"):
             part = part.replace("\xa0", " ").replace("\u3000", " ").strip()
             part = re.sub(r"[ \t\r\f\v]+", " ", part)
             if part:
-                out.append(Line(part))
+                out.append(Line(part, path=path, link=link))
 
+    here = path + (id(node),)
     for child in node.children:
         if isinstance(child, NavigableString):
             if type(child).__name__ in ("Comment", "Doctype", "ProcessingInstruction", "Declaration"):
                 continue
-            buffer.append(re.sub(r"[\r\n\t]+", " ", str(child)))
+            piece = re.sub(r"[\r\n\t]+", " ", str(child))
+            buffer.append(piece)
+            if piece.strip():
+                linked.append(False)
         elif isinstance(child, Tag):
             if child.name == "br":
                 buffer.append("\n")
+            elif child.name == "table" and _layout_table(child):
+                flush()
+                _walk(child, out, here)  # a page laid out in a table: its cells are blocks
+                flush()
             elif child.name == "table":
                 flush()
-                _table(child, out)
-            elif child.name in BLOCKS or child.find(list(BLOCKS | {"table", "br"})) is not None:
+                _table(child, out, here)
+            elif child.name in BLOCKS | LAYOUT or child.find(list(BLOCKS | {"table", "br"})) is not None:
                 flush()
-                _walk(child, out)
+                _walk(child, out, here)
                 flush()
             else:
-                buffer.append(re.sub(r"[\r\n\t]+", " ", child.get_text("")))
+                piece = re.sub(r"[\r\n\t]+", " ", child.get_text(""))
+                buffer.append(piece)
+                if piece.strip():
+                    linked.append(child.name == "a" or _all_links(child))
     flush()
+
+
+def _all_links(node: Any) -> bool:
+    """Whether every piece of text inside an inline element belongs to a link."""
+    from bs4 import NavigableString
+
+    texts = [s for s in node.descendants if isinstance(s, NavigableString) and s.strip()]
+    return bool(texts) and all(s.find_parent("a") is not None for s in texts)
 
 
 def _cell_text(cell: Any) -> str:
@@ -145,7 +155,19 @@ def _cell_text(cell: Any) -> str:
     return "\n".join(re.sub(r"\s+", " ", t).strip() for t in text.split("\n") if t.strip())
 
 
-def _table(table: Any, out: list[Any]) -> None:
+def _layout_table(table: Any) -> bool:
+    """A table used for the page's layout (older CMSes lay out whole pages in tables): it holds
+    another table, or a cell holds running text. A report's tables hold labels and numbers."""
+    if table.find("table") is not None:
+        return True
+    for cell in table.find_all(["td", "th"]):
+        text = re.sub(r"\s+", "", cell.get_text(""))
+        if len(text) > 150 or text.count("。") >= 2:
+            return True
+    return False
+
+
+def _table(table: Any, out: list[Any], path: tuple[int, ...] = ()) -> None:
     rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     grid: dict[tuple[int, int], Cell] = {}
     width = 0
@@ -169,4 +191,4 @@ def _table(table: Any, out: list[Any]) -> None:
     height = max((r for r, _ in grid), default=-1) + 1
     cells = [[grid.get((r, c), Cell("")) for c in range(width)] for r in range(height)]
     if cells:
-        out.append(Table(cells))
+        out.append(Table(cells, path=path))

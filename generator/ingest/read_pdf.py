@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Cell, Document, Line, ReadError, Table
+from .glyphs import fold
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -35,30 +36,6 @@ PAGE_NUMBER = re.compile(
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 MARGIN = 0.075  # top and bottom share of the page where headers, footers and page numbers live
 _NUMERIC = re.compile(r"^[+\-]?[0-9０-９][0-9０-９,，.]*(?:万?元)?$|^[/／\-—]$")
-
-
-# Some PDF printers (Chromium's Type 3 fonts) map glyphs to CJK radical code points:
-# ⽰ (U+2F70) for 示, ⺠ (U+2EA0) for 民. Kangxi radicals fold by NFKC; the supplement needs a table.
-_RADICALS = str.maketrans({
-    "⺠": "民", "⻓": "长", "⻔": "门", "⻋": "车", "⻅": "见", "⻚": "页", "⻛": "风", "⻜": "飞",
-    "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻩": "黄", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
-    "⺁": "厂", "⺇": "几", "⺈": "⺈", "⺊": "卜", "⺌": "小", "⺍": "小", "⺕": "彐", "⺜": "日",
-    "⺝": "月", "⺟": "母", "⺢": "水", "⺣": "火", "⺤": "爪", "⺥": "爪", "⺦": "丬", "⺧": "牛",
-    "⺨": "犬", "⺫": "目", "⺬": "示", "⺭": "礻", "⺮": "竹", "⺲": "罒", "⺳": "网", "⺶": "羊",
-    "⺷": "羊", "⺸": "羊", "⺹": "老", "⺻": "聿", "⺼": "肉", "⺾": "艹", "⻀": "虎", "⻁": "虎",
-    "⻄": "西", "⻆": "角", "⻈": "讠", "⻉": "贝", "⻊": "足", "⻌": "辶", "⻍": "辶", "⻎": "辶",
-    "⻏": "阝", "⻑": "長", "⻒": "镸", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦",
-    "⻝": "食", "⻟": "食", "⻠": "食", "⻡": "首", "⻣": "骨", "⻤": "鬼", "⻨": "麦",
-})
-
-
-def fix_radicals(text: str) -> str:
-    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
-        return text
-    import unicodedata
-
-    text = text.translate(_RADICALS)
-    return "".join(unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fdf" else ch for ch in text)
 
 
 @dataclass
@@ -195,7 +172,9 @@ def _ruled_tables(page) -> list:  # type: ignore[no-untyped-def]
     width is text unless it is a short band between table rows (第二十条第（八）项).
     """
     kept = []
-    for t in page.find_tables():
+    for t in _page_filter(page).find_tables():
+        if _layout_box(t):
+            continue
         grid = t.extract()
         boxes = [r.bbox for r in t.rows]
         real = [i for i, r in enumerate(grid) if sum(1 for c in r if c is not None) >= 2]
@@ -211,12 +190,49 @@ def _ruled_tables(page) -> list:  # type: ignore[no-untyped-def]
         rows = grid[first : last + 1]
         width = max((len(r) for r in rows), default=0)
         has_number = any(c is not None and _NUMERIC.match(c.strip()) for r in rows for c in r)
-        if width >= 2 and has_number:
+        # A table left blank by its agency has no number but is still a table of labels.
+        if width >= 2 and (has_number or len(real) >= 3):
             x0 = min(b[0] for b in boxes[first : last + 1])
             x1 = max(b[2] for b in boxes[first : last + 1])
             bbox = (x0, boxes[first][1], x1, boxes[last][3])
             kept.append((bbox, rows))
-    return kept
+    # A box drawn around other tables is the page's layout (a portal page's article frame).
+    return [k for k in kept if not any(o is not k and _contains(k[0], o[0]) for o in kept)]
+
+
+def _page_filter(page):  # type: ignore[no-untyped-def]
+    """The page without the big filled, unstroked boxes behind its text.
+
+    A printed web page fills boxes behind its header, article and footer; taken as ruling lines,
+    their edges join the article's frame to the tables inside it into one grid. Rules are
+    stroked, or filled but thin (Chromium draws every border as a thin filled rectangle); a
+    filled box behind a single cell (WPS puts white ones behind every cell) is harmless and
+    sometimes completes a rule the printer left short, so only boxes covering a fifth of the
+    page go."""
+    area = float(page.width) * float(page.height)
+
+    def keep(obj: dict) -> bool:  # type: ignore[type-arg]
+        if obj.get("object_type") != "rect" or obj.get("stroke"):
+            return True
+        return float(obj["width"]) * float(obj["height"]) < 0.2 * area
+
+    return page.filter(keep)
+
+
+def _layout_box(table) -> bool:  # type: ignore[no-untyped-def]
+    """A ruled "table" that is really a frame around running text: a printed web page draws
+    borders around its header, article and footer, and pdfplumber finds them as tables. No
+    cell of a report's tables holds a paragraph (the longest label is about 40 characters)."""
+    for row in table.extract():
+        for cell in row:
+            text = re.sub(r"\s+", "", cell or "")
+            if len(text) > 120 or text.count("。") >= 2:
+                return True
+    return False
+
+
+def _contains(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return outer[0] <= inner[0] + 1 and outer[1] <= inner[1] + 1 and outer[2] >= inner[2] - 1 and outer[3] >= inner[3] - 1 and outer != inner
 
 
 def _band(row: list) -> bool:  # type: ignore[type-arg]
@@ -259,10 +275,10 @@ def read_pdf(path: Path) -> Document:
             tables = _ruled_tables(page)
             bboxes = [bbox for bbox, _ in tables]
             for bbox, grid in tables:
-                rows = [[Cell("", copy=True) if c is None else Cell(fix_radicals(c.strip())) for c in r] for r in grid]
+                rows = [[Cell("", copy=True) if c is None else Cell(fold(c.strip())) for c in r] for r in grid]
                 blocks.append((bbox[1], Table(rows, number, (number,))))
             words = [
-                Word(fix_radicals(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
+                Word(fold(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
                 for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
                 if not any(_inside(w, b) for b in bboxes)
             ]
@@ -293,13 +309,15 @@ def _drop_margins(blocks: list[tuple[float, Line | Table]], height: float) -> li
 
 
 def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
-    """Running headers and footers: the same margin line on at least half of the pages."""
-    if len(pages) < 3:
+    """Running headers and footers: the same margin line (digits aside: page numbers, the
+    browser's "1/5") on at least half of the pages, and on two at least. A browser's "save as
+    PDF" prints date and time, the page title, the URL and "page/pages" on every page."""
+    if len(pages) < 2:
         return
     counts = Counter(
         re.sub(r"\d+", "#", b.text) for blocks in pages for _, b in blocks if isinstance(b, Line) and b.in_margin
     )
-    repeated = {t for t, n in counts.items() if n >= max(2, len(pages) // 2)}
+    repeated = {t for t, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
     for blocks in pages:
         blocks[:] = [
             (t, b)

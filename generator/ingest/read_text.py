@@ -1,20 +1,37 @@
-"""Plain text and Markdown, as reports are pasted from Word or web pages (like the seeds).
+"""Plain text and Markdown: reports pasted from Word, and crawled renditions of portal pages.
 
-Table rows are recognised by their separators: tab-separated cells on one line, one cell per
-line (each line starting with a tab, rows separated by blank lines), or Markdown pipe tables.
-Markdown separator rows (``---|---``) are dropped. Everything else is a text line. Standard
-library only: the format is too loose for a parser library to help.
+Blocks are found line by line, because the format is too loose for a Markdown parser to find
+tables in what crawlers write: a table row is tab-separated cells on one line, one cell per
+line (each line starting with a tab, rows separated by blank lines), or cells separated by
+``|`` with or without the leading and trailing pipe (html2text writes ``规章 | 0 | 0 | 0``),
+a pipe table ending at a blank or text line (tab-separated rows, as pasted from Word, run on
+across blank lines), so a crawl that made every row a table of its own gives one piece per row (recognition reads the pieces of a part in order); ``---|---``
+separator lines are dropped. Everything else is a text line.
+
+Inline Markdown — ``**bold**``, ``[links](…)``, images, backslash escapes, entities, ``<br>``
+— is removed with markdown-it-py's inline parser (the project's Markdown library, so a
+crawler's escaping is undone exactly as Markdown defines it), and ``#`` heading and ``>``
+quote markers are dropped, so ``## 三、收到和处理…`` is the part heading it prints. This is done
+for Markdown files and for text that is plainly Markdown. A crawler's header (``Title:``,
+``URL Source:``, ``Published Time:`` before ``Markdown Content:``) goes to the document's
+metadata.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .document import Cell, Document, Line, ReadError, Table
 
-_SEPARATOR = re.compile(r"^[\s|:\-—]+$")
+_SEPARATOR = re.compile(r"^[\s|:\-—–=+─━┼┬┴├┤┌┐└┘═╪╤╧╔╗╚╝╠╣╦╩╬]+$")
+# Text-mode browsers (w3m, lynx) and some crawlers draw table rules with box-drawing characters.
+_RULES = str.maketrans({c: "|" for c in "｜│┃║"})
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_HEADER = re.compile(r"^(Title|URL Source|Published Time|Description)\s*:\s*(.*)$")
+_HEADER_KEYS = {"Title": "title", "URL Source": "url", "Published Time": "published"}
+_MARKDOWN_SIGNS = re.compile(r"\*\*[^*\n]+\*\*|\]\([^)\s]*\)|^#{1,6}\s|^\s*\|?\s*:?-{3,}", re.M)
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -46,33 +63,85 @@ def read_text(path: Path) -> Document:
     return parse_text(text, str(path), "md" if path.suffix.lower() in (".md", ".markdown") else "txt")
 
 
+@lru_cache(maxsize=1)
+def _inline_parser():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True})
+
+
+def plain(text: str) -> str:
+    """The text of a line of Markdown: emphasis, links, images, escapes and entities removed."""
+    return _plain(text)[0]
+
+
+def _plain(text: str) -> tuple[str, bool]:
+    """The text of a line of Markdown, and whether all of it is the text of links."""
+    if not re.search(r"[*_\[\]\\&<`!]", text):
+        return text, False
+    tokens = _inline_parser().parseInline(text)
+    out: list[str] = []
+    depth = 0  # inside a link
+    linked = unlinked = 0
+    for t in tokens[0].children or []:
+        if t.type == "link_open":
+            depth += 1
+        elif t.type == "link_close":
+            depth -= 1
+        elif t.type in ("text", "code_inline"):
+            out.append(t.content)
+            if t.content.strip():
+                linked, unlinked = (linked + 1, unlinked) if depth else (linked, unlinked + 1)
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif t.type == "html_inline" and re.match(r"<br\b", t.content, re.I):
+            out.append("\n")
+    return "".join(out), linked > 0 and unlinked == 0
+
+
+def _block_markup(line: str) -> str:
+    """A Markdown line without its heading, quote and bullet markers."""
+    line = re.sub(r"^\s{0,3}>\s?", "", line)
+    line = re.sub(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$", r"\1", line)
+    return re.sub(r"^\s{0,3}[-*+]\s+(?=\S)", "", line)
+
+
 def _cells_of(line: str) -> list[str] | None:
     """The cells of a table row line, or None for a text line."""
     stripped = line.strip()
-    if "\t" in line.rstrip("\n") and line.strip("\t ").strip():
-        if stripped.startswith("|"):
-            pass
-        else:
-            return line.split("\t")
-    if stripped.startswith("|") and stripped.count("|") >= 2:
-        inner = stripped.strip("|")
-        return [c.strip() for c in inner.split("|")]
+    if "\t" in line.rstrip("\n") and stripped and not stripped.startswith("|"):
+        return line.split("\t")
+    if "|" in stripped:
+        inner = stripped
+        if inner.startswith("|"):
+            inner = inner[1:]
+        if inner.endswith("|") and not inner.endswith("\\|"):
+            inner = inner[:-1]
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+        if len(cells) >= 2:
+            return cells
     return None
 
 
 def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
     doc = Document(path, fmt)
     lines = _BOOKMARK.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    lines = _crawler_header(lines, doc)
+    markdown = fmt == "md" or len(_MARKDOWN_SIGNS.findall(text)) >= 3
     rows: list[list[str]] = []
+    piped = False  # the rows being gathered are Markdown pipe rows (not tab-separated ones)
+
+    def clean(s: str) -> str:
+        return plain(s) if markdown else s
 
     def flush() -> None:
         if rows:
-            doc.blocks.append(Table([[Cell(c.strip()) for c in r] for r in rows]))
+            doc.blocks.append(Table([[Cell(clean(c).strip()) for c in r] for r in rows]))
             rows.clear()
 
     i = 0
     while i < len(lines):
-        line = lines[i]
+        line = lines[i].translate(_RULES)
         # One cell per line: a run of lines "\t<text>" (no other tab) up to a blank line.
         if re.match(r"^\t[^\t]*$", line) is not None:
             j = i
@@ -84,22 +153,43 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
                 rows.append(block)
                 i = j
                 continue
+        if not line.strip():
+            if piped:
+                flush()  # a blank line ends a Markdown table (one table per row stays so)
+            i += 1
+            continue
+        if _SEPARATOR.match(line.strip()) and ("|" in line or "-" in line.strip()[:3]):
+            i += 1  # a Markdown table's ---|--- line
+            continue
         cells = _cells_of(line)
         if cells is not None:
             if not all(_SEPARATOR.match(c) or not c.strip() for c in cells):
+                if rows and piped != ("|" in line):
+                    flush()
+                piped = "|" in line
                 rows.append(cells)
             i += 1
             continue
-        if not line.strip():
-            i += 1
-            continue
-        if line.lstrip().startswith("|") or _SEPARATOR.match(line.strip()) and "|" in line:
-            i += 1
-            continue
         flush()
-        doc.blocks.append(Line(line.strip()))
+        text_line, link = _plain(_block_markup(line)) if markdown else (line, False)
+        for part in text_line.split("\n"):
+            part = part.replace("\xa0", " ").replace("\u3000", " ").strip()
+            if part:
+                doc.blocks.append(Line(part, link=link))
         i += 1
     flush()
     if not any(isinstance(b, Line) for b in doc.blocks) and not doc.tables:
         raise ReadError("文件是空的，没有可导入的内容")
     return doc
+
+
+def _crawler_header(lines: list[str], doc: Document) -> list[str]:
+    """A reader service's header (Title:, URL Source:, Published Time:, then Markdown Content:)."""
+    for n, line in enumerate(lines[:12]):
+        if line.strip() == "Markdown Content:":
+            for head in lines[:n]:
+                m = _HEADER.match(head.strip())
+                if m and m.group(1) in _HEADER_KEYS and m.group(2).strip():
+                    doc.meta[_HEADER_KEYS[m.group(1)]] = m.group(2).strip()
+            return lines[n + 1 :]
+    return lines

@@ -1,0 +1,266 @@
+"""Finding the report inside whatever surrounds it, and what the surroundings say about it.
+
+Reports are found as a county finds them: inside a portal page (site header, navigation,
+breadcrumb, a 信息公开 metadata table, the article, previous/next links naming other reports
+and years, footer), a browser's printout of such a page, or a crawler's text of it. The
+report is located by its content, never by a page template:
+
+* its six part headings, in order (:func:`.sections.heading_score`);
+* its title: the line (or two or three short lines) nearest before part 1 that reads like
+  a report title (a year, 信息公开, 报告) — the page heading, the breadcrumb, the browser's
+  header and a sidebar's list all name reports too, but further up;
+* its end: the first line after the last part heading that belongs to the page and not the
+  report (previous/next links, 打印/关闭, 主办/承办/网站标识码/ICP备, another report's title,
+  a line outside the element that holds the parts on a web page).
+
+Lines before the title are the page around the report: key-value pairs there (发布机构 /
+发文机关 / 来源, 成文日期 / 发布日期, 索引号, 名称) are read as the page's metadata, with
+what the file's own header says (a web page's <meta> tags, a crawler's ``Title:`` line).
+Metadata lines between the title and part 1 (发布时间：… 来源：… 浏览次数：…) are metadata
+too, never preamble. Running print artefacts (date and time with the page title, a URL
+with "2/5") are dropped wherever they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ingest.document import Block, Document, Line, Table
+from .settings import Settings
+
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_NUMBERED = re.compile(r"^\s*第?\s*[一二三四五六七八九十0-9０-９]")  # how a part heading starts
+_REPORTISH = re.compile(r"信息公开.{0,16}报告|政务公开.{0,12}年度报告")
+# Lines of the site around an article, by their wording (normalised: no whitespace).
+_CHROME_START = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇|相关链接|相关文章|相关阅读|相关信息|相关文件|相关新闻|"
+    r"主办[:：单]|承办[:：单]|协办[:：]|版权所有|Copyright|©|网站标识码|技术支持|网站地图|联系我们|"
+    r"您当前的位置|当前位置|您现在的位置|首页[>＞»]|扫一扫|分享到|返回顶部|打印本页|关闭窗口)",
+    re.I,
+)
+_CHROME_ANYWHERE = re.compile(
+    r"【打印|【关闭|打印本页|关闭窗口|【返回|【收藏|ICP备|公网安备|网站标识码|浏览次数|阅读次数|点击数[:：]|"
+    r"建议使用.{0,20}分辨率|【字体|字体[:：]?【?大|字号[:：]"
+)
+# Print artefacts: "12/1/26, 8:50 AM  <title>" and "http://… 2/5" on every printed page.
+_PRINT_HEADER = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s")
+_PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
+
+# Metadata keys as portals print them → our names.
+_META_KEYS = {
+    "发布机构": "publisher", "发文机关": "publisher", "发布单位": "publisher", "发文单位": "publisher",
+    "公开主体": "publisher", "信息来源": "publisher", "来源": "publisher", "公开责任部门": "publisher",
+    "成文日期": "written", "发文日期": "written", "生成日期": "written", "印发日期": "written",
+    "发布日期": "published", "发布时间": "published", "公开日期": "published", "PublishedTime": "published",
+    "索引号": "index", "名称": "title", "标题": "title", "文件名称": "title", "Title": "title",
+    "URLSource": "url", "原文链接": "url", "原文地址": "url",
+    # Keys whose values are not used, known so that a value ends where they begin.
+    "主题分类": "", "体裁分类": "", "组配分类": "", "服务对象": "", "文号": "", "发文字号": "", "有效性": "",
+    "关键词": "", "主题词": "", "信息分类": "", "公开方式": "", "公开范围": "", "时效": "", "失效时间": "",
+}
+_KEY_RE = re.compile("(" + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True)) + r")[:：]")
+_STOP_VALUE = re.compile(r"【|\[|浏览次数|阅读次数|点击|字体|分享")
+
+
+@dataclass
+class Located:
+    """The report's blocks (title to the end of its last part) and what the page says of it."""
+
+    blocks: list[Block]
+    meta: dict[str, str] = field(default_factory=dict)
+    title: list[str] = field(default_factory=list)  # the title lines, as printed
+    dropped: int = 0  # lines of the page around the report left out
+    notes: list[str] = field(default_factory=list)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def is_title(text: str) -> bool:
+    """Whether a line (or lines joined) reads like a report's title, not a sentence about it."""
+    t = squeeze(text)
+    if not (6 <= len(t) <= 80) or "。" in t or t.count("，") > 1:
+        return False
+    if _CHROME_START.match(t) or _CHROME_ANYWHERE.search(t):
+        return False
+    ends = t.endswith("报告") or re.search(r"报告[（(][^（()）]{1,8}[）)]$", t) is not None
+    year = _YEAR.search(t) or re.search(r"[〇○零一二三四五六七八九]{4}年|[０-９]{4}年", t)
+    return ends and year is not None and _REPORTISH.search(t) is not None
+
+
+def clean_title(text: str) -> str:
+    """A title as pages and crawlers wrap it: without the site name after "_" or " - ", a
+    browser header's date, a "Title:" prefix."""
+    t = re.sub(r"^\s*Title:\s*", "", text)
+    t = _PRINT_HEADER.sub("", t)
+    t = re.split(r"\s*(?:_|\s[-|｜—]\s)\s*", t)[0]
+    return squeeze(t)
+
+
+def is_chrome(line: Line) -> bool:
+    t = squeeze(line.text)
+    return bool(_CHROME_START.match(t) or _CHROME_ANYWHERE.search(t))
+
+
+def is_print_artefact(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(_PRINT_FOOTER.match(text) or (_PRINT_HEADER.match(text) and is_title(clean_title(text))))
+
+
+def read_meta(text: str) -> dict[str, str]:
+    """Key-value pairs of a metadata line or table row: 发布机构：某局 成文日期：2023-01-31 …"""
+    t = squeeze(text)
+    found: dict[str, str] = {}
+    matches = list(_KEY_RE.finditer(t))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(t)
+        value = t[m.end():end]
+        stop = _STOP_VALUE.search(value)
+        if stop:
+            value = value[: stop.start()]
+        value = value.strip("|｜;；,，")
+        if value and _META_KEYS[m.group(1)]:
+            found.setdefault(_META_KEYS[m.group(1)], value)
+    return found
+
+
+def _is_meta_line(line: Line) -> bool:
+    t = squeeze(line.text)
+    m = _KEY_RE.search(t)
+    return m is not None and m.start() <= 2 and len(t) <= 120 and "。" not in t
+
+
+def locate(document: Document, settings: Settings) -> Located:
+    from .sections import heading_score
+
+    blocks = [b for b in document.blocks if not (isinstance(b, Line) and is_print_artefact(b))]
+    dropped = len(document.blocks) - len(blocks)
+    meta = {k: v for k, v in document.meta.items() if v}
+
+    # The part headings, in order.
+    headings: list[int] = []
+    expected = 1
+    for i, b in enumerate(blocks):
+        if isinstance(b, Line) and _NUMBERED.match(b.text) and len(squeeze(b.text)) <= settings.heading_max:
+            for part in range(expected, 7):
+                if heading_score(b.text, part, settings) >= 0.6:
+                    headings.append(i)
+                    expected = part + 1
+                    break
+    first = headings[0] if headings else len(blocks)
+
+    # The title: the nearest title-like line(s) before the first part.
+    start, title = _find_title(blocks, first)
+    if start is None:
+        start = _head_start(blocks, first)
+    before, report = blocks[:start], blocks[start:]
+    for b in before:
+        texts = [b.text] if isinstance(b, Line) else [" ".join(c.text for c in row if not c.copy) for row in b.rows]
+        for text in texts:
+            for k, v in read_meta(text).items():
+                meta.setdefault(k, v)
+    dropped += sum(1 for b in before if isinstance(b, Line))
+
+    # Between the title and part 1: metadata lines are not preamble.
+    first_in_report = first - start
+    head_end = min(first_in_report, len(report))
+    kept: list[Block] = []
+    for i, b in enumerate(report):
+        if len(title) <= i < head_end and isinstance(b, Line) and (_is_meta_line(b) or is_chrome(b) or b.link):
+            for k, v in read_meta(b.text).items():
+                meta.setdefault(k, v)
+            dropped += 1
+            continue
+        kept.append(b)
+    report = kept
+
+    # The end: the first line of the page after the last part heading.
+    if headings:
+        last_heading = blocks[headings[-1]]
+        last = next(i for i, b in enumerate(report) if b is last_heading)
+        container = _container(blocks[headings[0]], last_heading)
+        for i in range(last + 1, len(report)):
+            b = report[i]
+            if isinstance(b, Line) and _ends_report(b, container):
+                dropped += sum(1 for x in report[i:] if isinstance(x, Line))
+                report = report[:i]
+                break
+    return Located(report, meta, title, dropped)
+
+
+def describe(located: Located) -> str:
+    """What locating did, for --explain: the page lines left out and the metadata read."""
+    names = {"publisher": "发布机构", "written": "成文日期", "published": "发布日期", "index": "索引号", "title": "标题", "url": "网址"}
+    meta = "；".join(f"{names[k]}={v}" for k, v in located.meta.items() if k in names)
+    title = "".join(squeeze(t) for t in located.title) or "（未找到，取自网页信息）"
+    return f"报告标题：{title}；略去报告之外的 {located.dropped} 行" + (f"；网页信息：{meta}" if meta else "")
+
+
+def _find_title(blocks: list[Block], first: int) -> tuple[int | None, list[str]]:
+    """The nearest title before part 1: one line, or up to three short lines standing together
+    (agency / year and the rest), of which only the last says 报告."""
+    lines = [(i, b) for i, b in enumerate(blocks[:first]) if isinstance(b, Line)]
+    for n in range(len(lines) - 1, -1, -1):
+        if "报告" not in squeeze(lines[n][1].text):
+            continue  # a title's last line says 报告
+        found: list[tuple[int, Line]] = []
+        for width in (1, 2, 3):
+            if n - width + 1 < 0:
+                break
+            window = lines[n - width + 1 : n + 1]
+            if window[-1][0] - window[0][0] != width - 1:
+                break  # the lines of a title stand together, no table between them
+            earlier = [squeeze(b.text) for _, b in window[:-1]]
+            if any(_not_title_start(t, b) for t, (_, b) in zip(earlier, window, strict=False)):
+                break
+            if any(len(squeeze(b.text)) > 60 for _, b in window):
+                break
+            joined = "".join(squeeze(b.text) for _, b in window)
+            if is_title(clean_title(joined) if width == 1 else joined):
+                found = window
+        if found:
+            return found[0][0], [b.text for _, b in found]
+    return None, []
+
+
+def _not_title_start(text: str, line: Line) -> bool:
+    """A line that cannot be the first part of a title printed over lines (the agency, or the
+    agency and year): too long, a whole title itself, a link, the page's words."""
+    if len(text) > 40 or "报告" in text or line.link or _is_meta_line(line) or is_chrome(line):
+        return True
+    return "信息公开" in text and not _YEAR.search(text)
+
+
+def _head_start(blocks: list[Block], first: int) -> int:
+    """Without a title: the preamble is the run of prose lines just before part 1."""
+    i = first
+    while i > 0:
+        b = blocks[i - 1]
+        if not isinstance(b, Line) or b.link or is_chrome(b) or _is_meta_line(b):
+            break
+        t = squeeze(b.text)
+        if len(t) < 15 and not t.endswith(("。", "：", ":")):
+            break
+        i -= 1
+    return i
+
+
+def _container(a: Block, b: Block) -> tuple[int, ...]:
+    """The elements both part headings stand in (web pages); () elsewhere."""
+    pa, pb = getattr(a, "path", ()), getattr(b, "path", ())
+    common: list[int] = []
+    for x, y in zip(pa, pb, strict=False):
+        if x != y:
+            break
+        common.append(x)
+    return tuple(common)
+
+
+def _ends_report(line: Line, container: tuple[int, ...]) -> bool:
+    if container and line.path[: len(container)] != container:
+        return True
+    if is_chrome(line) or (line.link and len(squeeze(line.text)) <= 60):
+        return True
+    return is_title(clean_title(line.text)) and not isinstance(line, Table)
