@@ -86,3 +86,24 @@ def _task(plan: Plan, job: tuple[Path, tuple[str, object]]) -> dict[str, int]:
         assert report is not None
         sizes.update(report_files(plan, report, out))
     return sizes
+
+
+def sizes(plan: Plan, folder: Path) -> dict[str, int]:
+    """The sizes of the downloads a build of ``plan`` wrote into ``folder`` (the preview's,
+    after ``xxgk build`` made them in another process)."""
+    found = {}
+    for report in plan.content.reports:
+        for suffix in urls.REPORT_DATA_SUFFIXES:
+            found[urls.report_data_url(report.agency, report.year, suffix)] = 0
+        if report.source:
+            found[urls.original_url(report.agency, report.year, report.source.file)] = 0
+            archive = urls.original_archive_url(report.agency, report.year, report.source.file)
+            if archive:
+                found[archive] = 0
+    found.update({urls.data_file_url(name): 0 for name in bundle.DATASET_FILES})
+    for url in found:
+        try:
+            found[url] = (folder / url).stat().st_size
+        except OSError:
+            pass
+    return dict(sorted(found.items()))

@@ -1,8 +1,10 @@
 """Keep a built site up to date after an edit: the build's own stages, on what the edit affects.
 
-Used by ``xxgk serve`` (the :class:`server.Builder` it is given). The first build is the full
-build (``generator.build.build``, with one process: ``serve`` never forks), whose result holds
-its plan and the downloads' sizes. After that:
+Used by ``xxgk serve`` (the :class:`server.Builder` it is given). A full build is ``xxgk build``
+run as a child process (so it may use every core, while ``serve``'s own threaded process never
+forks); meanwhile this process runs the build's first stages itself (``build.load``,
+``build.check``, ``build.plan``): what the partial updates start from. The downloads' sizes are
+then read from the files the child wrote. After that:
 
 * When only existing report files changed, the same stages run on what they affect:
   ``build.load.reload`` (those files), ``build.check.recheck`` (those agencies' findings),
@@ -25,12 +27,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from ..build import BuildError, CheckFailed, build, check, exports, load, pages, plan, search
+from ..build import BuildError, CheckFailed, check, exports, load, pages, plan, search
 from ..build.output import Memory, write_if_changed
 from ..content import AGENCIES_FILE, ORIGINALS_DIR, REPORTS_DIR, SITE_FILE, ContentError
 from ..export import bundle
@@ -38,6 +42,9 @@ from ..findings import ERROR, Finding, Location, display_path
 from ..pages import urls
 from .server import UpdateResult
 
+# `xxgk build` from this very package (not whatever `generator` the working folder holds)
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+_BUILD = "import sys; sys.path.insert(0, sys.argv.pop(1)); from generator.cli import main; sys.exit(main(sys.argv[1:]))"
 NOT_CONTENT = "CONTENT"  # the rule of the finding "this folder is not a content folder"
 QUIET_SECONDS = 2.0  # the whole-site files are refreshed once edits pause this long
 NOTE = (
@@ -84,20 +91,39 @@ class IncrementalBuilder:
     def _build(self) -> UpdateResult:
         start = time.perf_counter()
         self.need_full = True  # until a full build succeeds, every change gets one
+        argv = [sys.executable, "-c", _BUILD, str(PACKAGE_ROOT), "build", str(self.content_dir), "--out", str(self.out),
+                "--theme", self.theme] + ([] if self.search else ["--no-search"])
+        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
-            result = build(self.content_dir, self.out, self.theme, search=self.search, jobs=1)
-        except CheckFailed as e:
-            return UpdateResult(False, e.findings, time.perf_counter() - start)
-        except ContentError as e:
-            return UpdateResult(False, [Finding(ERROR, NOT_CONTENT, str(e), Location(display_path(self.content_dir)))],
-                               time.perf_counter() - start)
-        except BuildError as e:
-            return UpdateResult(False, [_build_error(e, self.content_dir)], time.perf_counter() - start)
+            content = load.load(self.content_dir)
+            findings = check.check(content)
+            planned = plan.plan(content, findings, plan.Settings(self.theme, search=self.search))
+        except (CheckFailed, ContentError, BuildError) as e:
+            child.kill()
+            child.communicate()
+            return self._failed(e, start)
+        except BaseException:
+            child.kill()
+            child.communicate()
+            raise
+        _, said = child.communicate()
+        if child.returncode != 0:
+            message = said.decode("utf-8", "replace").strip().removeprefix("xxgk: 错误：") or f"xxgk build 退出码 {child.returncode}"
+            return UpdateResult(False, [_build_error(BuildError(message), self.content_dir)], time.perf_counter() - start)
         self.need_full = False
-        assert result.plan is not None
-        self.plan, self.sizes, self.pending, self.notes = result.plan, result.sizes, set(), result.notes
-        self.known = {self._file_of(r).resolve() for r in result.plan.content.reports}
-        return UpdateResult(True, result.findings, time.perf_counter() - start, result.pages)
+        self.plan, self.pending, self.notes = planned, set(), planned.notes
+        self.sizes = exports.sizes(planned, self.out)
+        self.known = {self._file_of(r).resolve() for r in planned.content.reports}
+        return UpdateResult(True, findings, time.perf_counter() - start, len(planned.html_pages))
+
+    def _failed(self, error: Exception, start: float) -> UpdateResult:
+        if isinstance(error, CheckFailed):
+            findings = error.findings
+        elif isinstance(error, ContentError):
+            findings = [Finding(ERROR, NOT_CONTENT, str(error), Location(display_path(self.content_dir)))]
+        else:
+            findings = [_build_error(error, self.content_dir)]  # type: ignore[arg-type]
+        return UpdateResult(False, findings, time.perf_counter() - start)
 
     def update(self, changed: set[Path]) -> UpdateResult:
         with self.lock:
