@@ -1,7 +1,7 @@
 """Benchmark: ``xxgk build`` (search index included) against Hugo and mkdocs-material.
 
     python -m bench.build_bench [--sizes 50x7,300x7,3000x7] [--runs 3] [--large-runs 1]
-                                [--tools xxgk,xxgk-before,hugo,hugo+pagefind,mkdocs]
+                                [--tools xxgk,xxgk-before,xxgk-jobs1,hugo,hugo+pagefind,mkdocs]
                                 [--before REV] [--mkdocs-venv DIR]
 
 Each size is generated once with ``bench.synth.write_portal``. The same reports are written
@@ -19,7 +19,10 @@ its output (the layout marks ``<main>`` as the part to index), which is how a Hu
 offline search: the peer for "a full build, search index included". mkdocs-material builds its
 lunr index. ``xxgk-before`` is xxgk as it was at git revision ``--before`` (exported with
 ``git archive`` into a temporary folder and run from there), so a change is measured against
-the code before it in the same run; its time and peak-memory ratios are printed too.
+the code before it in the same run; its time, peak-memory and CPU-time ratios are printed too.
+``xxgk-jobs1`` is xxgk with one process (``--jobs 1``): what the worker pool gains. CPU seconds
+(user + system of the process and the children it waited for) are printed beside the wall
+time: on a machine shared with other work they change far less than the wall time does.
 """
 
 from __future__ import annotations
@@ -47,8 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LARGE = 5000
 
 
-def run_once(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one command and the children it waited for."""
+def run_once(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of one command and the
+    children it waited for (CPU time hardly changes with what else the machine is doing)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -56,7 +60,7 @@ def run_once(argv: list[str], cwd: Path | None = None, timeout: float | None = N
     if os.waitstatus_to_exitcode(status) != 0:
         err = proc.stderr.read().decode("utf-8", "replace")[-2000:] if proc.stderr else ""
         raise SystemExit(f"failed: {' '.join(argv)}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def html_pages(folder: Path) -> int:
@@ -148,7 +152,7 @@ def mkdocs_venv(folder: Path) -> Path:
 
 # --- measuring -------------------------------------------------------------------------------
 
-XXGK = "import sys; from generator.build import build; build(sys.argv[1], sys.argv[2])"
+XXGK = "import sys; from generator.build import build; build(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]) or None)"
 # an earlier revision: its source folder first on the path; its build function where it was then
 XXGK_BEFORE = (
     "import sys; sys.path.insert(0, sys.argv[3])\n"
@@ -172,19 +176,22 @@ def measure(jobs: list[tuple[str, list[str], Path, Path | None]], runs: int) -> 
     removed and the disk cache flushed (``sync``), outside the timing."""
     times: dict[str, list[float]] = {name: [] for name, *_ in jobs}
     peaks: dict[str, list[float]] = {name: [] for name, *_ in jobs}
+    cpus: dict[str, list[float]] = {name: [] for name, *_ in jobs}
     for _ in range(runs):
         for name, argv, out, cwd in jobs:
             shutil.rmtree(out, ignore_errors=True)
             os.sync()
-            seconds, peak = run_once(argv, cwd)
+            seconds, peak, cpu = run_once(argv, cwd)
             times[name].append(seconds)
             peaks[name].append(peak)
+            cpus[name].append(cpu)
     results = []
     for name, _argv, out, _cwd in jobs:
         pages = html_pages(out)
         t = statistics.median(times[name])
         results.append({"tool": name, "pages": pages, "seconds": t, "pages_per_s": pages / t,
-                        "peak_mb": statistics.median(peaks[name]), "runs": runs, "all": times[name]})
+                        "peak_mb": statistics.median(peaks[name]), "cpu": statistics.median(cpus[name]),
+                        "runs": runs, "all": times[name]})
     return results
 
 
@@ -209,7 +216,8 @@ def main() -> None:
         given = Path(args.before)
         before_src = given if (given / "generator").is_dir() else export_revision(
             args.before, Path(tempfile.mkdtemp(prefix="xxgk-bench-before-")))
-    print(f"{'portal':>8} {'reports':>8} {'tool':>13} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} runs")
+    print(f"{'portal':>8} {'reports':>8} {'tool':>13} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} "
+          f"{'CPU s':>7} runs")
     for size in args.sizes.split(","):
         agencies, years = (int(x) for x in size.split("x"))
         with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp:
@@ -219,8 +227,11 @@ def main() -> None:
             reports = load_content(work / "content").reports
             jobs = []
             if "xxgk" in tools:
-                jobs.append(("xxgk", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site")],
+                jobs.append(("xxgk", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site"), "0"],
                              work / "site", ROOT))
+            if "xxgk-jobs1" in tools:  # the same with one process: what the worker pool gains
+                jobs.append(("xxgk-jobs1", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site1"), "1"],
+                             work / "site1", ROOT))
             if before_src is not None:
                 jobs.append(("xxgk-before", [sys.executable, "-c", XXGK_BEFORE, str(work / "content"),
                                              str(work / "site-before"), str(before_src)], work / "site-before", before_src))
@@ -240,14 +251,17 @@ def main() -> None:
             results = measure(jobs, runs)
             base = {r["tool"]: r["seconds"] for r in results}
             peak = {r["tool"]: r["peak_mb"] for r in results}
+            cpu = {r["tool"]: r["cpu"] for r in results}
             for r in results:
                 print(f"{size:>8} {n:>8} {r['tool']:>13} {r['pages']:>7} {r['seconds']:>9.1f} {r['pages_per_s']:>8.0f} "
-                      f"{r['peak_mb']:>8.0f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})", flush=True)
+                      f"{r['peak_mb']:>8.0f} {r['cpu']:>7.1f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})",
+                      flush=True)
             runs_of = {r["tool"]: r["all"] for r in results}
             if "xxgk" in base:
                 if "xxgk-before" in base:
-                    print(f"{size:>8} xxgk / xxgk-before: peak memory {peak['xxgk'] / peak['xxgk-before']:.2f}", flush=True)
-                for peer in ("xxgk-before", "hugo+pagefind", "hugo", "mkdocs"):
+                    print(f"{size:>8} xxgk / xxgk-before: peak memory {peak['xxgk'] / peak['xxgk-before']:.2f}, "
+                          f"CPU seconds {cpu['xxgk'] / cpu['xxgk-before']:.2f}", flush=True)
+                for peer in ("xxgk-before", "xxgk-jobs1", "hugo+pagefind", "hugo", "mkdocs"):
                     if peer in base:
                         # Run i of each tool came one after the other: their ratio is the least
                         # touched by the machine's speed drifting between runs.
