@@ -15,14 +15,13 @@ stage      module                in → out
 
 :func:`build` calls them one after the other; the preview (``generator.preview``) calls the
 same stages on what an edit affects. The only concurrency is ``build.workers`` (``--jobs``),
-used by stages 4 and 5, and Pagefind's own process. Nothing depends on the clock, on dict or
+used by stages 4 and 5 and for the search records, and Pagefind's own process. Nothing depends on the clock, on dict or
 file-system order, or on how work is shared out: two builds of the same content are
 byte-identical.
 """
 
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +67,6 @@ def build(
         content = load.load(content_dir)
         findings = check.check(content)
         planned = plan.plan(content, findings, Settings(theme, base_url, search, audit))
-        # Frozen, the loaded content is never walked by the garbage collector again, here or in
-        # the workers (where walking it would copy its memory page by page).
-        gc.collect()
-        gc.freeze()
         with Workers(jobs or default_jobs(), planned) as workers:
             if search:
                 indexing = search_index.start(planned, target.tmp, workers)
@@ -86,8 +81,6 @@ def build(
             search_index.cancel(indexing)
         swap.abandon(target)
         raise
-    finally:
-        gc.unfreeze()
     files = sum(1 for p in out.rglob("*") if p.is_file())
     return BuildResult(out, len(planned.html_pages), files, time.perf_counter() - started, planned.notes + notes, findings,
                        planned, sizes)
