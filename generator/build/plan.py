@@ -19,6 +19,7 @@ import jinja2
 from ..content import ORIGINALS_DIR, REPORTS_DIR, Content
 from ..export import bundle
 from ..findings import Finding, display_path
+from ..model.report import Report
 from ..pages import urls
 from ..pages.site import Site
 from ..pages.urls import Page
@@ -62,8 +63,9 @@ def plan(
     changed: set[tuple[str, int]] | None = None,
 ) -> Plan:
     """The plan of the site. Given the ``previous`` plan of the same portal and settings, where
-    only the reports ``changed`` (agency, year) differ, its theme, templates and the other
-    reports' figures are kept (the preview's partial update)."""
+    only the reports ``changed`` (agency, year) differ, its theme, templates, static files and
+    the other reports' figures are kept, and only the changed reports' files are looked at (the
+    preview's partial update)."""
     root = content.root
     if previous is not None:
         theme, env = previous.theme, previous.env
@@ -77,7 +79,8 @@ def plan(
     base = (settings.base_url or content.site.base_url or "").strip()
     if base and not base.endswith("/"):
         base += "/"
-    site = Site.gather(content, findings, base, settings.search, bundle.xlsx_has_long(content.reports))
+    xlsx_has_long = previous.site.xlsx_has_long if previous is not None else bundle.xlsx_has_long(content.reports)
+    site = Site.gather(content, findings, base, settings.search, xlsx_has_long)
     if previous is not None:
         site._values = {k: v for k, v in previous.site._values.items() if k not in (changed or set())}
     pages = pages_of(content, settings.audit)
@@ -88,9 +91,13 @@ def plan(
         pages.append(Page(urls.SITEMAP, "sitemap.xml", "sitemap", in_sitemap=False))
     else:
         notes.append("未设置 base_url（site.yaml 或 --base-url），没有生成 sitemap.xml；订阅源使用相对链接")
-    _owned_sources(content)
-    statics = [(file, f"{urls.STATIC}/{rel}") for folder in theme.static for file, rel in _files(folder, None)]
-    statics += [(file, f"{urls.STATIC}/{rel}") for file, rel in _files(root / OVERRIDES / "static", root)]
+    if previous is None:
+        _owned_sources(content, content.reports)
+        statics = [(file, f"{urls.STATIC}/{rel}") for folder in theme.static for file, rel in _files(folder, None)]
+        statics += [(file, f"{urls.STATIC}/{rel}") for file, rel in _files(root / OVERRIDES / "static", root)]
+    else:
+        _owned_sources(content, [r for r in content.reports if (r.agency, r.year) in (changed or set())])
+        statics = previous.statics
     return Plan(content, findings, settings, theme, env, site, pages, statics, notes)
 
 
@@ -131,11 +138,11 @@ def affected(plan: Plan, agencies: set[str], years: set[int]) -> list[Page]:
     return [p for p in plan.pages if touched(p)]
 
 
-def _owned_sources(content: Content) -> None:
-    """Every report's original is a file under originals/, its YAML a file of the content."""
+def _owned_sources(content: Content, reports: list[Report]) -> None:
+    """Each report's original is a file under originals/, its YAML a file of the content."""
     root = content.root.resolve()
     originals = root / ORIGINALS_DIR
-    for report in content.reports:
+    for report in reports:
         own = content.root / REPORTS_DIR / report.agency / f"{report.year}.yaml"
         if not own.resolve().is_relative_to(root):
             raise BuildError(f"{display_path(own)} 是指向内容文件夹以外的链接，未发布；请把报告文件放进内容文件夹")
