@@ -188,7 +188,7 @@ class IncrementalBuilder:
         if content is None or errors:
             return UpdateResult(False, errors, time.perf_counter() - start)
         agencies = {file.parent.name for file in self.pending}
-        edited = [r for r in content.reports if self._file_of(r).resolve() in self.pending]
+        edited = [r for r in (content.report(f.parent.name, int(f.stem)) for f in sorted(self.pending)) if r is not None]
         try:
             findings = check.recheck(content, last.findings, agencies)
         except CheckFailed as e:

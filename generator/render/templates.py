@@ -83,7 +83,10 @@ def _relative(target: str, base: str) -> str:
     return rel + anchor
 
 
+@functools.lru_cache(maxsize=65536)
 def _summary(text: str, limit: int = 200) -> str:
+    # Kept per text: the preview renders the feed, every report's summary, after each edit
+    # (at 300 × 7, 0.24 s of a 2.9 s update made every summary again).
     return markdown.plain(text, limit)
 
 
