@@ -144,12 +144,3 @@ def write_lines(path: Path, lines: Iterable[str], head: str = "") -> None:
 
 def columns_rows(columns: Sequence[ColumnDoc]) -> list[dict[str, str]]:
     return [{"column": c.name, "description": c.description} for c in columns]
-
-
-def write(path: Path, data: str | bytes) -> None:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        path.write_bytes(raw)
-    except FileNotFoundError:  # its folder is not there yet: made on the first file written into it
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(raw)
