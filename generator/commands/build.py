@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from ..build import BuildError, CheckFailed, build
-from ..build.workers import default_jobs
 from ..findings import ERROR, INFO, WARNING, count, display_path
 
 NAME = "build"
@@ -38,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs",
         type=_jobs,
         default=None,
-        help=f"同时工作的进程数（默认为本机的处理器核数，此机为 {default_jobs()}）；1 表示只用一个进程",
+        help="写出下载文件和页面时同时工作的进程数（默认为本机的处理器核数）；1 表示只用一个进程",
     )
     parser.add_argument(
         "--with-audit",
