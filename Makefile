@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint fmt golden serve bench bench-import bench-build bench-serve docs install clean
+.PHONY: site test lint fmt golden serve bench bench-import bench-heldout bench-build bench-serve docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ docs: $(STAMP)
 ## bench-import: import accuracy per format and part, and speed against pdfplumber's own extraction
 bench-import: $(STAMP)
 	$(BIN)/python -m bench.import_bench
+
+## bench-heldout: import accuracy per kind on held-out documents made outside the repository ($$XXGK_HELDOUT or /tmp/xxgk-heldout)
+bench-heldout: $(STAMP)
+	$(BIN)/python -m bench.heldout.make
+	$(BIN)/python -m bench.heldout.score
 
 ## bench-build: build speed and memory on synthetic portals against Hugo (+ Pagefind) and against
 ## xxgk at revision BEFORE (default: the commit before the build was split into stages)

@@ -97,6 +97,8 @@ def looks_like_agency(name: str) -> bool:
         return False
     if not re.search(r"[\u3400-\u9fff]{2}", name):
         return False
+    if re.fullmatch(r"本站|本网|本网站|网站|本单位|本机关|原创|转载|管理员|编辑部|信息中心", name) or name.endswith(("网", "网站", "门户")):
+        return False  # a portal's "来源：本站" or its own name, not an agency
     return not re.fullmatch(r"(?:本|我|全|各)?(?:年度|年|度|政府|信息|公开|工作|报告|关于)+", name)
 
 
