@@ -60,9 +60,12 @@ bench-heldout: $(STAMP)
 	$(BIN)/python -m bench.heldout.make
 	$(BIN)/python -m bench.heldout.score
 
-## bench-build: build speed and memory on synthetic portals against Hugo and mkdocs-material
+## bench-build: build speed and memory on synthetic portals against Hugo (+ Pagefind) and against
+## xxgk at revision BEFORE (default: the commit before the build was split into stages)
+BEFORE ?= 75ada81
 bench-build: $(STAMP)
-	$(BIN)/python -m bench.build_bench --sizes 300x7,3000x7 --runs 3 --large-runs 1
+	$(BIN)/python -m bench.build_bench --sizes 50x7,300x7,3000x7 --runs 5 --large-runs 1 \
+		--tools xxgk,xxgk-before,hugo,hugo+pagefind --before $(BEFORE)
 
 ## serve: the live preview of content/ for editors (Ctrl-C stops it)
 serve: $(STAMP)
