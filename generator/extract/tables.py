@@ -238,7 +238,7 @@ def _match_request(printed: str, subgroup: str, candidates: dict[str, str], sett
         if 1 <= num <= len(sub):
             r = sub[num - 1]
             score = similarity(c, candidates[r.key])
-            if score >= 0.3 or len(c) <= 4:
+            if score >= 0.3 or len(c) <= 2:  # "2." or "2.重" alone: its place says what it is
                 return r.key, f"{subgroup} 下第 {num} 项（文字相似度 {score:.2f}）"
     if c in ("其他",) and subgroup == spec.OTHER:
         return "other_other", f"{spec.OTHER} 下的“其他”"
@@ -300,7 +300,12 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
         if key in values_of:
             old_has = any(v.strip() for v in values_of[key])
             if has and old_has:
-                result.notes.append(Note("warning", f"{label}的“{table.row(key).label}”出现了两次（“{printed_of[key]}”与“{printed}”），取第一次的数字，请核对", f"{table.key}.{key}"))
+                target = core(table.row(key).label)
+                better = similarity(core("".join(normalize(t) for t in row.labels)), target) > similarity(core(printed_of[key].replace(" ", "")), target)
+                kept = "第二次" if better else "第一次"
+                result.notes.append(Note("warning", f"{label}的“{table.row(key).label}”出现了两次（“{printed_of[key]}”与“{printed}”），取标签更相符的{kept}的数字，请核对", f"{table.key}.{key}"))
+                if better:
+                    values_of[key], printed_of[key] = row.values, printed
                 continue
             if has:
                 values_of[key] = row.values

@@ -169,8 +169,13 @@ def _columns(lines: list[list[Word]]) -> list[tuple[float, list[Word], bool]]:
     return sorted(out, key=lambda t: t[0])
 
 
-def _layout(words: list[Word], page_no: int, height: float, width: float) -> tuple[list[Line], list[Table], list[tuple[float, Line | Table]]]:
-    """Lines and borderless tables from words (no ruled table among them)."""
+def _layout(
+    words: list[Word], page_no: int, height: float, width: float, ruled: list[float] | None = None
+) -> tuple[list[Line], list[Table], list[tuple[float, Line | Table]]]:
+    """Lines and borderless tables from words (no ruled table among them; ``ruled`` are the tops
+    of the ruled tables on the page, which no borderless table runs across: the rows a page
+    break cut from a ruled table stand above and below it)."""
+    ruled = ruled or []
     keyed = _columns(_lines_of(words))
     lines = [line for _, line, _ in keyed]
     key_of = {id(line): key for key, line, _ in keyed}
@@ -183,6 +188,8 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
             j = i
             rows: list[list[Word]] = []
             while j < len(lines):
+                if rows and any(rows[-1][0].top < t < lines[j][0].top for t in ruled):
+                    break  # a ruled table stands between
                 if _row_like(lines[j]):
                     rows.append(lines[j])
                     j += 1
@@ -190,7 +197,7 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
                 k = j
                 while k < len(lines) and not _row_like(lines[k]) and k - j < 3 and _is_fragment(lines[k], width):
                     k += 1
-                if k < len(lines) and k > j and _row_like(lines[k]):
+                if k < len(lines) and k > j and _row_like(lines[k]) and not any(rows[-1][0].top < t < lines[k][0].top for t in ruled):
                     rows.extend(lines[j:k])
                     j = k
                     continue
@@ -198,7 +205,10 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
             numbers = sum(1 for c in _clusters(rows[0]) if _NUMERIC.match(_join_words(c)))
             if len(rows) >= 2 or numbers >= 3:
                 # Label fragments wrapped above the first row belong to the table too.
-                while blocks and isinstance(blocks[-1][1], Line) and _is_fragment_line(blocks[-1][1]):
+                while (
+                    blocks and isinstance(blocks[-1][1], Line) and _is_fragment_line(blocks[-1][1])
+                    and not any(blocks[-1][0] < t < rows[0][0].top for t in ruled)
+                ):
                     top, frag = blocks.pop()
                     rows.insert(0, [Word(frag.text, frag.x0, frag.x1, top, top + frag.size)])
                 blocks.append((min(w.top for w in rows[0]), Table(_grid(rows), page_no, (page_no,))))
@@ -354,7 +364,7 @@ def read_pdf(path: Path) -> Document:
             ]
             if page.chars:
                 has_text = True
-            _, _, more = _layout(words, number, float(page.height), float(page.width))
+            _, _, more = _layout(words, number, float(page.height), float(page.width), [b[1] for b in bboxes])
             blocks.extend(more)
             blocks.sort(key=lambda b: b[0])
             per_page.append(_drop_margins(blocks, float(page.height)))
