@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint fmt golden serve bench bench-import bench-build bench-serve docs install clean
+.PHONY: site test lint fmt golden serve bench bench-import bench-heldout bench-scan bench-build bench-serve docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,9 +50,22 @@ docs: $(STAMP)
 bench-import: $(STAMP)
 	$(BIN)/python -m bench.import_bench
 
-## bench-build: build speed and memory on synthetic portals against Hugo and mkdocs-material
+## bench-scan: scanned reports: cells right and seconds per page, PP-OCRv4 (RapidOCR) against tesseract
+## (001's scan and the 150 dpi scans, 3 runs; every scan kind: python -m bench.scan_bench --runs 1)
+bench-scan: $(STAMP)
+	$(BIN)/python -m bench.scan_bench --quick --runs 3
+
+## bench-heldout: import accuracy per kind on held-out documents made outside the repository ($$XXGK_HELDOUT or /tmp/xxgk-heldout)
+bench-heldout: $(STAMP)
+	$(BIN)/python -m bench.heldout.make
+	$(BIN)/python -m bench.heldout.score
+
+## bench-build: build speed and memory on synthetic portals against Hugo (+ Pagefind) and against
+## xxgk at revision BEFORE (default: the commit before the build was split into stages)
+BEFORE ?= 75ada81
 bench-build: $(STAMP)
-	$(BIN)/python -m bench.build_bench --sizes 300x7,3000x7 --runs 3 --large-runs 1
+	$(BIN)/python -m bench.build_bench --sizes 50x7,300x7,3000x7 --runs 5 --large-runs 1 \
+		--tools xxgk,xxgk-before,hugo,hugo+pagefind --before $(BEFORE)
 
 ## serve: the live preview of content/ for editors (Ctrl-C stops it)
 serve: $(STAMP)

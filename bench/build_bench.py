@@ -1,7 +1,8 @@
 """Benchmark: ``xxgk build`` (search index included) against Hugo and mkdocs-material.
 
-    python -m bench.build_bench [--sizes 300x7,3000x7] [--runs 3] [--large-runs 1]
-                                [--tools xxgk,hugo,mkdocs] [--mkdocs-venv DIR]
+    python -m bench.build_bench [--sizes 50x7,300x7,3000x7] [--runs 3] [--large-runs 1]
+                                [--tools xxgk,xxgk-before,xxgk-jobs1,hugo,hugo+pagefind,mkdocs]
+                                [--before REV] [--mkdocs-venv DIR]
 
 Each size is generated once with ``bench.synth.write_portal``. The same reports are written
 as Markdown pages (the six parts, parts 2–4 as pipe tables) for Hugo (the Debian package
@@ -16,7 +17,12 @@ the machine's speed between runs touches both). Hugo has no search index of its 
 ``hugo+pagefind`` is Hugo followed by the same Pagefind (``pagefind[extended]``, Chinese) over
 its output (the layout marks ``<main>`` as the part to index), which is how a Hugo site gets
 offline search: the peer for "a full build, search index included". mkdocs-material builds its
-lunr index.
+lunr index. ``xxgk-before`` is xxgk as it was at git revision ``--before`` (exported with
+``git archive`` into a temporary folder and run from there), so a change is measured against
+the code before it in the same run; its time, peak-memory and CPU-time ratios are printed too.
+``xxgk-jobs1`` is xxgk with one process (``--jobs 1``): what the worker pool gains. CPU seconds
+(user + system of the process and the children it waited for) are printed beside the wall
+time: on a machine shared with other work they change far less than the wall time does.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from typing import Any
 from generator.content import load_content
 from generator.model import spec
 from generator.model.report import Report
-from generator.render.templates import format_number
+from generator.pages.tables import format_number
 
 from .synth import write_portal
 
@@ -44,8 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LARGE = 5000
 
 
-def run_once(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one command and the children it waited for."""
+def run_once(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of one command and the
+    children it waited for (CPU time hardly changes with what else the machine is doing)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -53,7 +60,7 @@ def run_once(argv: list[str], cwd: Path | None = None, timeout: float | None = N
     if os.waitstatus_to_exitcode(status) != 0:
         err = proc.stderr.read().decode("utf-8", "replace")[-2000:] if proc.stderr else ""
         raise SystemExit(f"failed: {' '.join(argv)}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def html_pages(folder: Path) -> int:
@@ -145,7 +152,22 @@ def mkdocs_venv(folder: Path) -> Path:
 
 # --- measuring -------------------------------------------------------------------------------
 
-XXGK = "import sys; from generator.render.write import build; build(sys.argv[1], sys.argv[2])"
+XXGK = "import sys; from generator.build import build; build(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]) or None)"
+# an earlier revision: its source folder first on the path; its build function where it was then
+XXGK_BEFORE = (
+    "import sys; sys.path.insert(0, sys.argv[3])\n"
+    "try:\n    from generator.build import build\n"
+    "except ImportError:\n    from generator.render.write import build\n"
+    "build(sys.argv[1], sys.argv[2])"
+)
+
+
+def export_revision(rev: str, folder: Path) -> Path:
+    """The repository's files at ``rev`` in ``folder`` (``git archive``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def measure(jobs: list[tuple[str, list[str], Path, Path | None]], runs: int) -> list[dict[str, Any]]:
@@ -154,19 +176,22 @@ def measure(jobs: list[tuple[str, list[str], Path, Path | None]], runs: int) -> 
     removed and the disk cache flushed (``sync``), outside the timing."""
     times: dict[str, list[float]] = {name: [] for name, *_ in jobs}
     peaks: dict[str, list[float]] = {name: [] for name, *_ in jobs}
+    cpus: dict[str, list[float]] = {name: [] for name, *_ in jobs}
     for _ in range(runs):
         for name, argv, out, cwd in jobs:
             shutil.rmtree(out, ignore_errors=True)
             os.sync()
-            seconds, peak = run_once(argv, cwd)
+            seconds, peak, cpu = run_once(argv, cwd)
             times[name].append(seconds)
             peaks[name].append(peak)
+            cpus[name].append(cpu)
     results = []
     for name, _argv, out, _cwd in jobs:
         pages = html_pages(out)
         t = statistics.median(times[name])
         results.append({"tool": name, "pages": pages, "seconds": t, "pages_per_s": pages / t,
-                        "peak_mb": statistics.median(peaks[name]), "runs": runs, "all": times[name]})
+                        "peak_mb": statistics.median(peaks[name]), "cpu": statistics.median(cpus[name]),
+                        "runs": runs, "all": times[name]})
     return results
 
 
@@ -176,6 +201,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--large-runs", type=int, default=1)
     parser.add_argument("--tools", default="xxgk,hugo,hugo+pagefind,mkdocs")
+    parser.add_argument("--before", default=None, help="git revision (or source folder) measured as xxgk-before")
     parser.add_argument("--mkdocs-venv", type=Path, default=Path(tempfile.gettempdir()) / "xxgk-bench-mkdocs-venv")
     args = parser.parse_args()
     tools = args.tools.split(",")
@@ -183,7 +209,15 @@ def main() -> None:
     hugo = shutil.which("hugo")
     if ("hugo" in tools or "hugo+pagefind" in tools) and not hugo:
         raise SystemExit("hugo 未安装（Debian 软件包 hugo）")
-    print(f"{'portal':>8} {'reports':>8} {'tool':>13} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} runs")
+    before_src = None
+    if "xxgk-before" in tools:
+        if not args.before:
+            raise SystemExit("xxgk-before needs --before REV")
+        given = Path(args.before)
+        before_src = given if (given / "generator").is_dir() else export_revision(
+            args.before, Path(tempfile.mkdtemp(prefix="xxgk-bench-before-")))
+    print(f"{'portal':>8} {'reports':>8} {'tool':>13} {'pages':>7} {'median s':>9} {'pages/s':>8} {'peak MB':>8} "
+          f"{'CPU s':>7} runs")
     for size in args.sizes.split(","):
         agencies, years = (int(x) for x in size.split("x"))
         with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp:
@@ -193,8 +227,14 @@ def main() -> None:
             reports = load_content(work / "content").reports
             jobs = []
             if "xxgk" in tools:
-                jobs.append(("xxgk", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site")],
+                jobs.append(("xxgk", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site"), "0"],
                              work / "site", ROOT))
+            if "xxgk-jobs1" in tools:  # the same with one process: what the worker pool gains
+                jobs.append(("xxgk-jobs1", [sys.executable, "-c", XXGK, str(work / "content"), str(work / "site1"), "1"],
+                             work / "site1", ROOT))
+            if before_src is not None:
+                jobs.append(("xxgk-before", [sys.executable, "-c", XXGK_BEFORE, str(work / "content"),
+                                             str(work / "site-before"), str(before_src)], work / "site-before", before_src))
             if "hugo" in tools or "hugo+pagefind" in tools:
                 write_hugo(work / "hugo", reports)
                 hugo_argv = [hugo, "--source", str(work / "hugo"), "--destination", str(work / "hugo-out"), "--quiet"]
@@ -210,12 +250,18 @@ def main() -> None:
                                         "-d", str(work / "mk-out")], work / "mk-out", None))
             results = measure(jobs, runs)
             base = {r["tool"]: r["seconds"] for r in results}
+            peak = {r["tool"]: r["peak_mb"] for r in results}
+            cpu = {r["tool"]: r["cpu"] for r in results}
             for r in results:
                 print(f"{size:>8} {n:>8} {r['tool']:>13} {r['pages']:>7} {r['seconds']:>9.1f} {r['pages_per_s']:>8.0f} "
-                      f"{r['peak_mb']:>8.0f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})", flush=True)
+                      f"{r['peak_mb']:>8.0f} {r['cpu']:>7.1f} {r['runs']} ({', '.join(f'{t:.1f}' for t in r['all'])})",
+                      flush=True)
             runs_of = {r["tool"]: r["all"] for r in results}
             if "xxgk" in base:
-                for peer in ("hugo+pagefind", "hugo", "mkdocs"):
+                if "xxgk-before" in base:
+                    print(f"{size:>8} xxgk / xxgk-before: peak memory {peak['xxgk'] / peak['xxgk-before']:.2f}, "
+                          f"CPU seconds {cpu['xxgk'] / cpu['xxgk-before']:.2f}", flush=True)
+                for peer in ("xxgk-before", "xxgk-jobs1", "hugo+pagefind", "hugo", "mkdocs"):
                     if peer in base:
                         # Run i of each tool came one after the other: their ratio is the least
                         # touched by the machine's speed drifting between runs.

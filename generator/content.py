@@ -22,7 +22,6 @@ folder are followed like the files they point to.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import stat
@@ -34,7 +33,6 @@ from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path
 from .model.portal import Agency, SiteConfig, agencies_from_data, site_from_data
 from .model.report import Report, report_from_data
 from .model.values import ORIGINALS_DIR, original_path_problem
-from .parallel import Forked, ForkedError
 
 SITE_FILE = "site.yaml"
 AGENCIES_FILE = "agencies.yaml"
@@ -90,18 +88,9 @@ def load_content(root: Path | str) -> Content:
             f"{printable(display_path(root))} 不是内容文件夹：其中既没有 {SITE_FILE} 也没有 {REPORTS_DIR}/"
         )
     findings: list[Finding] = []
-    # Loading makes millions of small objects that all live on, and only short-lived cycles
-    # (a YAML loader each): the cyclic garbage collector would walk everything again and again
-    # (a third of the loading time), so it is paused while loading and runs once afterwards.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        site = _load_site(root, findings)
-        agencies = _load_agencies(root, findings)
-        reports = _load_reports(root, _report_files(root, findings), agencies, findings)
-    finally:
-        if collecting:
-            gc.enable()
+    site = _load_site(root, findings)
+    agencies = _load_agencies(root, findings)
+    reports = [r for file in _report_files(root, findings) if (r := _load_report(root, file, agencies, findings))]
     reports.sort(key=lambda r: (agencies[r.agency].order if r.agency in agencies else 0, r.agency, r.year))
     return Content(root, site, agencies, reports, findings)
 
@@ -214,42 +203,6 @@ def _walk_reports(
                         Location(display_path(path)),
                     )
                 )
-
-
-PARALLEL_FROM = 400  # report files; below this a second process costs more than it saves
-
-
-def _load_reports(root: Path, files: list[Path], agencies: dict[str, Agency], findings: list[Finding]) -> list[Report]:
-    """Load the report files in order. A big portal's files are shared with a forked process
-    (half each; the parsing is all Python, so a second core halves it), whose reports and
-    findings come back pickled and are put in file order, as if loaded one by one."""
-    if len(files) < PARALLEL_FROM:
-        return [r for file in files if (r := _load_report(root, file, agencies, findings))]
-    half = len(files) // 2
-    other = Forked(lambda: _load_slice(root, files[half:], agencies))
-    try:
-        reports = _load_slice(root, files[:half], agencies)
-        try:
-            more = other.result()
-        except ForkedError:  # the other process died (e.g. out of memory): load its half here
-            more = _load_slice(root, files[half:], agencies)
-    except BaseException:
-        other.cancel()
-        raise
-    out = []
-    for report, problems in reports + more:
-        findings += problems
-        if report is not None:
-            out.append(report)
-    return out
-
-
-def _load_slice(root: Path, files: list[Path], agencies: dict[str, Agency]) -> list[tuple[Report | None, list[Finding]]]:
-    out = []
-    for file in files:
-        problems: list[Finding] = []
-        out.append((_load_report(root, file, agencies, problems), problems))
-    return out
 
 
 def load_report_file(root: Path, file: Path, agencies: dict[str, Agency]) -> tuple[Report | None, list[Finding]]:

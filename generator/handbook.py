@@ -3,13 +3,16 @@
     python -m generator.handbook docs/reference
 
 writes ``cli.md`` (every command's own ``--help``), ``format.md`` (every key, row and column
-with its Chinese label, from ``model/spec.py``), ``rules.md`` (the rules of ``checks``) and
-``settings.md`` (``site.yaml`` and ``agencies.yaml``). ``make docs`` runs it before mkdocs.
+with its Chinese label, from ``model/spec.py``), ``rules.md`` (the rules of ``checks``),
+``settings.md`` (``site.yaml`` and ``agencies.yaml``) and ``templates.md`` (every template's
+variables, from the typed page contexts of ``generator/pages``). ``make docs`` runs it before
+mkdocs.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -19,8 +22,6 @@ from .findings import SEVERITY_LABELS
 from .model import spec
 from .model.portal import AGENCY_FIELDS, SITE_SETTINGS, Setting
 from .model.report import KEY_DOCS
-
-KIND_LABELS = {spec.COUNT: "件数（非负整数）", spec.CHANGE: "增减数（可为负）", spec.MONEY: "金额（万元，可有小数）"}
 
 
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
@@ -129,7 +130,60 @@ def settings_page() -> str:
     )
 
 
-PAGES = {"cli.md": cli_page, "format.md": format_page, "rules.md": rules_page, "settings.md": settings_page}
+def _fields(cls: type) -> list[tuple[str, str, str]]:
+    """(name, type, description) of a context class's fields, in order."""
+    return [(f.name, str(f.type), f.metadata.get("doc", "")) for f in dataclasses.fields(cls)]
+
+
+def templates_page() -> str:
+    from .pages.kinds import KINDS
+    from .pages.site import Common
+    from .pages.tables import BodyRow, DataCell, DataTable, Head
+
+    def table(rows: list[tuple[str, str, str]]) -> str:
+        return _table(("变量", "类型", "说明"), [(f"`{n}`", f"`{t}`", d) for n, t, d in rows])
+
+    common = {f.name for f in dataclasses.fields(Common)}
+    out = [
+        "# 模板参考\n\n",
+        "本页由程序根据页面数据的定义（`generator/pages/`）自动生成，与所装版本一致。"
+        "每个页面模板得到的变量都列在这里；改写模板（`content/overrides/templates/` 或自己的主题）时只能用这些变量，"
+        "写错的变量名会让生成失败并指出模板和行号。\n\n",
+        "## 主题\n\n",
+        "主题是一个文件夹，含 `templates/`（Jinja2 模板）和 `static/`（样式、脚本、图片）。"
+        "`xxgk build --theme 名称或文件夹`。主题文件夹中的 `theme.yaml` 可写 `extends: default`，"
+        "表示继承默认主题：自己没有的模板用默认主题的，静态文件先复制默认主题的、再用自己的覆盖。"
+        "任何模板都可以 `{% extends \"default:report.html\" %}`，只改其中的块（block）。"
+        "内容文件夹的 `overrides/templates/` 和 `overrides/static/` 优先于主题。\n\n",
+        "每个页面模板的内容都分成命名的块，例如 `report.html` 有 `report_head`、`toc`、`findings`、`parts`（其中每部分是 `part`）、"
+        "`contact`、`downloads`、`other_years`；`base.html` 有 `base`、`title`、`head`、`nav`、`crumbs`、`content`、`footer`、`scripts`。\n\n",
+        "过滤器：`url`（网站内的路径变为相对于本页的链接）、`num`（数字加千分位）、`markdown`（报告文字显示为网页）、"
+        "`summary`（报告文字的简短纯文本）、`svg`（图表）。\n\n",
+        "## 所有页面共有的变量\n\n",
+        table(_fields(Common)),
+    ]
+    for kind, (template, context, _make) in KINDS.items():
+        own = [f for f in _fields(context) if f[0] not in common]
+        out.append(f"\n## `{template}`（{kind}）\n\n")
+        if kind in ("feed", "sitemap"):
+            out.append(table(_fields(context)))
+        elif own:
+            out.append("除共有的变量外：\n\n" + table(own))
+        else:
+            out.append("只有共有的变量。\n")
+    out.append("\n## 表格\n\n所有数据表格都由 `_macros.html` 的 `data_table(t)` 写出，主题可以改写它。`t` 的各项：\n\n")
+    for cls in (DataTable, BodyRow, DataCell, Head):
+        out.append(f"- `{cls.__name__}`：" + "、".join(f"`{n}`" for n in cls._fields) + "\n")
+    return "".join(out)
+
+
+PAGES = {
+    "cli.md": cli_page,
+    "format.md": format_page,
+    "rules.md": rules_page,
+    "settings.md": settings_page,
+    "templates.md": templates_page,
+}
 
 
 def write_reference(out: Path) -> list[Path]:

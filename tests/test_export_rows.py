@@ -16,6 +16,17 @@ from generator.export.rows import LONG_COLUMNS, long_rows, wide_columns, wide_ro
 from .conftest import DEMO
 
 
+def xlsx_bytes(sheets):  # type: ignore[no-untyped-def]
+    """files.write_xlsx with rows as dicts by column, returning the workbook's bytes."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-") as tmp:
+        path = Path(tmp) / "book.xlsx"
+        files.write_xlsx(path, [(t, c, ([row.get(k, "") for k in c] for row in rows)) for t, c, rows in sheets])
+        return path.read_bytes()
+
+
 @pytest.fixture(scope="module")
 def demo():  # type: ignore[no-untyped-def]
     return load_content(DEMO)
@@ -58,7 +69,7 @@ def test_wide_row_fills_only_its_templates_columns(demo):  # type: ignore[no-unt
 
 
 def test_dataset_files_csv_has_a_bom_and_reads_back(demo, tmp_path):  # type: ignore[no-untyped-def]
-    bundle.write_dataset(tmp_path, demo.site, demo.agencies, demo.reports)
+    bundle.write_dataset(tmp_path, bundle.Dataset(demo.site, demo.agencies, demo.reports))
     data = {p.name: p.read_bytes().decode("utf-8") for p in tmp_path.iterdir() if p.suffix != ".xlsx"}
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["xxgk-long.csv", "xxgk-wide.csv", "xxgk-columns.csv", "xxgk-long.json", "xxgk-wide.json", "xxgk.json", "xxgk.xlsx"])
@@ -80,7 +91,7 @@ def test_xlsx_splits_sheets_at_excels_row_limit(monkeypatch):  # type: ignore[no
     import openpyxl
 
     monkeypatch.setattr(files, "XLSX_MAX_ROWS", 3)
-    data = files.xlsx_bytes([("long", ["a"], [{"a": i} for i in range(5)])])
+    data = xlsx_bytes([("long", ["a"], [{"a": i} for i in range(5)])])
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["long", "long-2", "long-3"]
     assert [c.value for c in book["long-3"]["A"]] == ["a", 4]
@@ -89,8 +100,8 @@ def test_xlsx_splits_sheets_at_excels_row_limit(monkeypatch):  # type: ignore[no
 def test_xlsx_is_deterministic_and_opens(demo):  # type: ignore[no-untyped-def]
     import openpyxl
 
-    one = files.xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
-    two = files.xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
+    one = xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
+    two = xlsx_bytes([("long", ["a", "b"], [{"a": 1, "b": "二"}])])
     assert one == two
     with zipfile.ZipFile(io.BytesIO(one)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 31, 0, 0, 0)}  # XlsxWriter's fixed date, not the clock
@@ -104,7 +115,7 @@ def test_xlsx_writes_text_as_text():  # type: ignore[no-untyped-def]
     import openpyxl
 
     text = ["=1+1", "0012", "http://example.org", "1,036", ""]
-    data = files.xlsx_bytes([("t", ["a", "b", "c", "d", "e"], [dict(zip("abcde", text, strict=True))])])
+    data = xlsx_bytes([("t", ["a", "b", "c", "d", "e"], [dict(zip("abcde", text, strict=True))])])
     row = [c.value for c in next(openpyxl.load_workbook(io.BytesIO(data))["t"].iter_rows(min_row=2))]
     assert row == ["=1+1", "0012", "http://example.org", "1,036", None]
 
@@ -114,7 +125,8 @@ def test_report_files_round_trip(demo):  # type: ignore[no-untyped-def]
     out = bundle.report_files(report, demo.agencies["shiwo"])
     assert sorted(out) == ["csv", "json"]  # the YAML download is the content file itself
     assert json.loads(out["json"])["title"] == report.title
-    assert out["csv"].startswith("\ufeff") and out["csv"].count("\r\n") == 1 + len(long_rows(report, None))
+    text = out["csv"].decode("utf-8")
+    assert text.startswith("\ufeff") and text.count("\r\n") == 1 + len(long_rows(report, None))
 
 
 def test_xlsx_leaves_out_the_long_sheet_for_big_portals(demo, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
@@ -122,7 +134,7 @@ def test_xlsx_leaves_out_the_long_sheet_for_big_portals(demo, monkeypatch, tmp_p
 
     assert bundle.xlsx_has_long(demo.reports)
     monkeypatch.setattr(bundle, "XLSX_LONG_LIMIT", 100)
-    bundle.write_dataset(tmp_path, demo.site, demo.agencies, demo.reports)
+    bundle.write_dataset(tmp_path, bundle.Dataset(demo.site, demo.agencies, demo.reports))
     assert openpyxl.load_workbook(tmp_path / "xxgk.xlsx").sheetnames == ["wide", "columns"]
 
 
@@ -150,23 +162,7 @@ def test_long_form_lines_are_what_csv_and_json_write(demo):  # type: ignore[no-u
         rows = long_rows(r, a)
         out = io.StringIO()
         csv.writer(out, lineterminator="\r\n").writerows([row[c.name] for c in LONG_COLUMNS] for row in rows)
-        assert "".join(long_form.csv_lines(r, a)) == out.getvalue()
+        assert "".join(long_form.lines(r, a, long_form.CSV)) == out.getvalue()
         encode = json.JSONEncoder(ensure_ascii=False).encode
-        assert long_form.json_lines(r, a) == [encode([row[c.name] for c in LONG_COLUMNS]) for row in rows]
-    assert bundle.report_files(report, agency)["csv"] == files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))
-
-
-def test_long_csv_joined_from_the_reports_csv_files_is_the_same(demo, tmp_path):  # type: ignore[no-untyped-def]
-    """The build joins the reports' own CSV downloads into the whole long CSV."""
-    bundle.write_dataset(tmp_path / "all", demo.site, demo.agencies, demo.reports)
-    parts = []
-    for i, r in enumerate(demo.reports):
-        parts.append(tmp_path / f"{i}.csv")
-        parts[-1].write_bytes(bundle.report_files(r, demo.agencies.get(r.agency))["csv"].encode("utf-8"))
-    bundle.join_long_csv(tmp_path / "joined.csv", parts)
-    assert (tmp_path / "joined.csv").read_bytes() == (tmp_path / "all" / "xxgk-long.csv").read_bytes()
-    bundle.write_dataset(tmp_path / "rest", demo.site, demo.agencies, demo.reports, long_csv=False)
-    assert not (tmp_path / "rest" / "xxgk-long.csv").exists()
-    parts[0].write_bytes(b"agency,year\r\n")
-    with pytest.raises(ValueError, match="0.csv"):
-        bundle.join_long_csv(tmp_path / "joined.csv", parts)
+        assert long_form.lines(r, a, long_form.JSON) == [encode([row[c.name] for c in LONG_COLUMNS]) for row in rows]
+    assert bundle.report_files(report, agency)["csv"].decode("utf-8") == files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))

@@ -193,20 +193,22 @@ def test_jobs_give_the_same_files_as_one_process(tmp_path: Path) -> None:
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 
-def test_scanned_pdf_without_tesseract_says_it_needs_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.ingest.read_pdf as read_pdf
+def test_scanned_pdf_without_the_ocr_engine_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
 
-    monkeypatch.setattr(read_pdf.shutil, "which", lambda name: None)
-    parsed = parse_file(BAD / "scanned.pdf", None, None)  # in this process: workers would not see the patch
+    from generator.ingest import scan_ocr
+
+    scan_ocr.recogniser.cache_clear()
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # as if not installed
+    try:
+        parsed = parse_file(BAD / "scanned.pdf", None, None)  # in this process: workers would not see the patch
+    finally:
+        scan_ocr.recogniser.cache_clear()
     assert parsed.report is None
-    assert parsed.error == (
-        "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）；请安装 tesseract-ocr 与 "
-        "tesseract-ocr-chi-sim 后重新导入，或取得带文字的原件"
-    )
+    assert parsed.error == "PDF 没有文字层（扫描件），需要文字识别（OCR）组件 rapidocr-onnxruntime，但未安装；请重新安装 xxgk 后再导入"
 
 
 def test_scanned_pdf_is_ocrd_and_every_number_marked_uncertain(tmp_path: Path) -> None:
-    assert shutil.which("tesseract"), "CI installs tesseract-ocr and tesseract-ocr-chi-sim"
     out = tmp_path / "c"
     run_cli([str(BAD / "scanned.pdf"), "--content", str(out)])
     from generator import yamlio

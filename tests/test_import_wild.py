@@ -274,3 +274,53 @@ def test_a_text_browsers_dump_with_box_drawing_rules() -> None:
         else:
             lines.append(line)
     assert_numbers(extract(parse_text("\n".join(lines), "r.txt", "txt"), "x").report)
+
+
+def layout_rendition() -> str:
+    """Text laid out like the printed page (a text-mode browser, "save as text"): a long label
+    wrapped over lines in its narrow column, the row's numbers on the middle line, the group
+    label beside it."""
+    lines = markdown_rendition("spaces").split("\n")
+    out: list[str] = []
+    for line in lines:
+        labels_values = [(labels, values) for labels, values in requests_rows() if line == " ".join(labels + [str(v) for v in values])]
+        if not labels_values:
+            out.append(line)
+            continue
+        labels, values = labels_values[0]
+        label, groups = labels[-1], labels[:-1]
+        pieces = [label[k : k + 10] for k in range(0, len(label), 10)]
+        middle = len(pieces) // 2
+        for k, piece in enumerate(pieces):
+            if k == middle:
+                out.append("  ".join(groups + [piece]) + "    " + "   ".join(str(v) for v in values))
+            else:
+                out.append("        " + piece)
+    return "\n".join(out)
+
+
+def test_text_laid_out_like_the_page_wrapped_labels_around_their_numbers() -> None:
+    text = layout_rendition()
+    assert "    不再处理其政府信息公" in text or "不再处理其" in text  # the rendition does wrap labels
+    ex = extract(parse_text(text, "r.txt", "txt"), "x")
+    assert_numbers(ex.report)
+    assert not [n for n in ex.notes if n.severity == "error"], ex.notes
+
+
+def test_text_broken_at_every_inline_element_is_rejoined() -> None:
+    text = markdown_rendition("spaces").replace(
+        TEXT_PARTS[1], "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，全年发布政策解读\n11\n篇，公开信息\n（\nhttp://www.example.gov.cn\n）。"
+    )
+    r = extract(parse_text(text, "r.txt", "txt"), "x").report
+    assert r.overview == "本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，全年发布政策解读11篇，公开信息（http://www.example.gov.cn）。\n"
+    assert_numbers(r)
+
+
+def test_metadata_crawled_as_text_key_and_value_on_lines_of_their_own() -> None:
+    text = markdown_rendition("spaces").replace(
+        "发布时间：2024-01-22 09:30 来源：示例县自然资源局 浏览次数：88", "发文机关：\n示例县自然资源局\n成文日期 2024-01-20\n2024-01-22"
+    ).replace("# 示例县自然资源局2023年政府信息公开工作年度报告", "2023年度政府信息公开工作年度报告")
+    located = locate(parse_text(text, "r.txt", "txt"), DEFAULT)
+    assert located.meta["publisher"] == "示例县自然资源局" and located.meta["written"] == "2024-01-20"
+    r = extract(parse_text(text, "r.txt", "txt"), "x").report
+    assert (r.agency_name, r.year, r.title) == ("示例县自然资源局", 2023, "2023年度政府信息公开工作年度报告")

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from generator.commands import serve as serve_command
-from generator.preview import CLIENT, EVENTS, PreviewServer
-from generator.render.incremental import IncrementalBuilder
+from generator.preview.server import CLIENT, EVENTS, PreviewServer
+from generator.preview.update import IncrementalBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = Path("reports/baofeng/2020.yaml")
@@ -294,7 +294,7 @@ def test_an_update_then_the_background_refresh_give_what_a_full_build_gives(cont
     the whole-dataset download holding the text (and the data page, which gives its size);
     once edits pause, the background refresh
     brings that and the search index up to date too: then the folders are identical."""
-    from generator.render.write import build
+    from generator.build import build
 
     builder = IncrementalBuilder(content, tmp_path / "preview" / "site", search=True)
     builder.quiet = 1.0
@@ -358,3 +358,58 @@ def test_a_save_that_changes_nothing_does_not_reload(server: PreviewServer, cont
     assert all(s["version"] == 1 for s in seen)  # nothing before the breaking edit made a new version
     (content / REPORT).write_bytes(text)  # undone: the overlay goes, the page stays as it was
     assert events.next(lambda s: True) == {"version": 1, "ok": True, "findings": []}
+
+
+def test_a_too_long_or_bad_request_gets_an_answer_not_an_empty_reply(content: Path) -> None:
+    """Issue 12, row 11: an 8 KB path, and a browser that goes away mid-reply: the server
+    answers 414/400 and says nothing in the terminal."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVE, str(content), "--port", "0"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        for line in proc.stdout:  # type: ignore[union-attr]
+            if "预览地址" in line:
+                break
+        url = re.search(r"(http://127\.0\.0\.1:(\d+)/)", line)
+        assert url is not None
+        port = int(url.group(2))
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
+        conn.request("GET", "/" + "a/" * 4096)
+        assert conn.getresponse().status == 414
+        conn.close()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
+        conn.request("GET", "/" + "b" * 300 + ".html")  # a name longer than the file system allows
+        assert conn.getresponse().status in (400, 414)
+        conn.close()
+        for _ in range(20):  # loads aborted as soon as they start
+            with socket.create_connection(("127.0.0.1", port)) as s:
+                s.sendall(b"GET /reports/baofeng/2020.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        with socket.create_connection(("127.0.0.1", port)) as s:  # and an event stream dropped
+            s.sendall(b"GET /__xxgk__/events HTTP/1.1\r\nHost: x\r\n\r\n")
+            s.recv(100)
+        assert get(url.group(1) + PAGE)[0] == 200  # still serving
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "Traceback" not in err and "Error" not in err, err
+
+
+def test_a_report_folder_moved_out_of_and_back_into_reports_is_noticed(
+    server: PreviewServer, content: Path, tmp_path: Path
+) -> None:
+    """Issue 12, row 12: a folder moved, not a file saved."""
+    events = Events(server.url)
+    events.next(lambda s: True)
+    assert get(server.url + PAGE)[0] == 200
+    (content / "reports/baofeng").rename(tmp_path / "baofeng")
+    events.next(lambda s: s["version"] == 2)
+    assert get(server.url + PAGE)[0] == 404
+    assert "暂未收录" in get(server.url + "agencies/baofeng.html")[1]
+    (tmp_path / "baofeng").rename(content / "reports/baofeng")
+    events.next(lambda s: s["version"] == 3)
+    assert get(server.url + PAGE)[0] == 200

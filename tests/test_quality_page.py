@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.render.write import build
+from generator.build import build
 
 from .conftest import edit
 

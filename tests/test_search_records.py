@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import BuildError, build, search
+from generator.build.check import check
+from generator.build.plan import Plan, Settings, plan
 from generator.content import load_content
-from generator.render import plan, search
-from generator.render.write import BuildError, build
+from generator.pages import urls
 
 from .conftest import DEMO
 
@@ -36,10 +38,15 @@ def _parse(file: Path) -> _Record:
     return p
 
 
+def planned(content=None) -> Plan:  # type: ignore[no-untyped-def]
+    content = content or load_content(DEMO)
+    return plan(content, check(content), Settings(search=True))
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("search")
-    search.write_records(load_content(DEMO), root / "records")
+    search.write_records(planned(), root / "records")
     build(DEMO, root / "site")
     return root / "records", root / "site"
 
@@ -47,8 +54,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_every_report_and_agency_has_a_record_at_its_pages_path(built):  # type: ignore[no-untyped-def]
     records, site = built
     content = load_content(DEMO)
-    wanted = {plan.report_url(r.agency, r.year) for r in content.reports}
-    wanted |= {plan.agency_url(a) for a in content.agencies}
+    wanted = {urls.report_url(r.agency, r.year) for r in content.reports}
+    wanted |= {urls.agency_url(a) for a in content.agencies}
     made = {p.relative_to(records).as_posix() for p in records.rglob("*.html")}
     assert made == wanted
     assert all((site / url).is_file() for url in made)  # a result opens a page that exists
@@ -67,7 +74,7 @@ def test_a_report_record_holds_its_words_and_not_its_tables(built):  # type: ign
     records, _ = built
     report = load_content(DEMO).report("qixingpao", 2020)
     assert report is not None and report.overview
-    text = "".join(_parse(records / plan.report_url("qixingpao", 2020)).text)
+    text = "".join(_parse(records / urls.report_url("qixingpao", 2020)).text)
     assert report.title in text and "宝清县七星泡镇人民政府" in text and "2020年" in text
     first = report.overview.strip().splitlines()[0].strip()
     assert first in text
@@ -79,14 +86,14 @@ def test_record_text_is_escaped(tmp_path: Path):  # type: ignore[no-untyped-def]
     report = content.report("shiwo", 2021)
     assert report is not None
     report.overview = "<script>alert(1)</script> 依申请公开"
-    search.write_records(content, tmp_path)
-    html = (tmp_path / plan.report_url("shiwo", 2021)).read_text(encoding="utf-8")
+    search.write_records(planned(content), tmp_path)
+    html = (tmp_path / urls.report_url("shiwo", 2021)).read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_the_built_index_holds_every_record(built):  # type: ignore[no-untyped-def]
     _, site = built
-    entry = json.loads((site / plan.PAGEFIND / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((site / urls.PAGEFIND / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["zh-cn"]["page_count"] == len(list(load_content(DEMO).reports)) + 5
 
 
@@ -95,7 +102,7 @@ def test_an_empty_portal_still_gets_an_index(tmp_path: Path):  # type: ignore[no
 
     create_portal(tmp_path / "content", "空门户", "某县人民政府办公室")
     build(tmp_path / "content", tmp_path / "site")
-    assert (tmp_path / "site" / plan.PAGEFIND / "pagefind.js").is_file()
+    assert (tmp_path / "site" / urls.PAGEFIND / "pagefind.js").is_file()
 
 
 def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
@@ -110,7 +117,7 @@ def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path: Path
 
 
 def test_cancelling_the_indexer_stops_pagefind_and_removes_the_records(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
-    """The index is made in a forked process that runs Pagefind: a failed build stops both."""
+    """Pagefind runs in the background: a failed build stops it."""
     import time
 
     pid_file = tmp_path / "pid"
@@ -118,15 +125,16 @@ def test_cancelling_the_indexer_stops_pagefind_and_removes_the_records(tmp_path:
     slow.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 60\n", encoding="utf-8")
     slow.chmod(0o755)
     monkeypatch.setattr(search.sys, "executable", str(slow))
-    indexer = search.Indexer(load_content(DEMO), tmp_path / "out").start()
-    records = indexer.records
-    assert records is not None
+    (tmp_path / "out").mkdir()
+    indexing = search.start(planned(), tmp_path / "out")
+    records = indexing.records
+    assert records.is_dir()
     deadline = time.monotonic() + 30
     while not pid_file.exists() or not pid_file.read_text().strip():
         assert time.monotonic() < deadline, "the stand-in for Pagefind never started"
         time.sleep(0.05)
     pid = int(pid_file.read_text())
-    indexer.cancel()
+    search.cancel(indexing)
     deadline = time.monotonic() + 10
     while _running(pid):
         assert time.monotonic() < deadline, "Pagefind still runs after cancel"

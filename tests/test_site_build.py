@@ -11,10 +11,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.build import BuildError, CheckFailed, build
+from generator.build.plan import pages_of
+from generator.build.swap import MARKER
 from generator.commands import build as build_command
 from generator.content import load_content
-from generator.render import plan
-from generator.render.write import MARKER, BuildError, CheckFailed, build
+from generator.pages import urls
 
 from .conftest import DEMO, edit
 
@@ -55,7 +57,7 @@ def parse(file: Path) -> _Links:
 
 def test_every_planned_page_is_written(site: Path):
     content = load_content(DEMO)
-    pages = plan.pages(content)
+    pages = pages_of(content)
     kinds = {p.kind for p in pages}
     assert kinds == {"home", "agencies", "agency", "report", "compare_index", "compare", "data", "help", "search", "not_found"}
     for page in pages:
@@ -64,8 +66,8 @@ def test_every_planned_page_is_written(site: Path):
         assert (site / extra).is_file(), extra
     for report in content.reports:
         for suffix in ("yaml", "json", "csv"):
-            assert (site / plan.report_data_url(report.agency, report.year, suffix)).is_file()
-        assert (site / plan.original_url(report.agency, report.year, report.source.file)).is_file()
+            assert (site / urls.report_data_url(report.agency, report.year, suffix)).is_file()
+        assert (site / urls.original_url(report.agency, report.year, report.source.file)).is_file()
 
 
 def test_every_relative_link_resolves_and_nothing_comes_from_another_host(site: Path):
@@ -128,7 +130,7 @@ def test_report_page_shows_the_tables_and_marks(site: Path):
 def test_derived_cells_are_marked(site: Path):
     content = load_content(DEMO)
     report = next(r for r in content.reports if r.derived)
-    html = (site / plan.report_url(report.agency, report.year)).read_text(encoding="utf-8")
+    html = (site / urls.report_url(report.agency, report.year)).read_text(encoding="utf-8")
     assert '<span class="vh">（推算）</span>' in html
     assert "带 * 的数字原报告未印出，是按表格的勾稽关系推算的。" in html
 
@@ -171,7 +173,7 @@ def test_errors_in_content_refuse_the_build_and_keep_the_old_site(content: Path,
         build(content, out, search=False)
     assert any(f.rule == "R1" for f in failed.value.findings)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    args = argparse.Namespace(content=str(content), out=str(out), theme="default", base_url=None, no_search=True, with_audit=False)
+    args = argparse.Namespace(content=str(content), out=str(out), theme="default", base_url=None, no_search=True, with_audit=False, jobs=1)
     assert build_command.run(args) == 1
     err = capsys.readouterr().err
     assert "error R1" in err and "未生成网站" in err
@@ -222,7 +224,7 @@ def test_unknown_theme_is_a_clear_error(tmp_path: Path):
 def test_build_command_prints_pages_and_time(tmp_path: Path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(DEMO, tmp_path / "content")
-    args = argparse.Namespace(content="content", out="site", theme="default", base_url=None, no_search=True, with_audit=False)
+    args = argparse.Namespace(content="content", out="site", theme="default", base_url=None, no_search=True, with_audit=False, jobs=None)
     assert build_command.run(args) == 0
     out = capsys.readouterr().out
     assert re.search(r"已生成 site：20 个页面，共 \d+ 个文件，用时 [0-9.]+ 秒", out)
@@ -230,6 +232,6 @@ def test_build_command_prints_pages_and_time(tmp_path: Path, capsys, monkeypatch
 
 def test_rendering_in_several_processes_gives_the_same_site(site: Path, tmp_path: Path):
     parallel = tmp_path / "parallel"
-    build(DEMO, parallel, base_url=BASE, workers=2)
+    build(DEMO, parallel, base_url=BASE, jobs=2)
     files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert [str(f) for f in files if (site / f).read_bytes() != (parallel / f).read_bytes()] == []

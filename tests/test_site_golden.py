@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.write import build
+from generator.build import build
 
 from .conftest import DEMO
 

@@ -9,7 +9,7 @@ import pytest
 
 from generator.content import ContentError, load_content
 
-from .conftest import DEMO, check, edit, line_of
+from .conftest import check, edit, line_of
 
 BAOFENG = "content/reports/baofeng/2020.yaml"
 
@@ -265,28 +265,3 @@ def test_check_changes_nothing_on_disk(content: Path):
     before = tree_digest(content.parent)
     check(content)
     assert tree_digest(content.parent) == before
-
-
-def test_a_big_portal_loads_the_same_in_two_processes_and_survives_losing_one(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    """Above PARALLEL_FROM files the reports are loaded half in a forked process; the result
-    is the same as loading them one by one, and if that process dies its half is loaded here."""
-    from generator import content as content_module
-    from generator import parallel
-
-    monkeypatch.setattr(content_module, "PARALLEL_FROM", 1)
-    together = load_content(DEMO)
-    monkeypatch.setattr(content_module, "PARALLEL_FROM", 10_000)
-    alone = load_content(DEMO)
-    assert [r.to_data() for r in together.reports] == [r.to_data() for r in alone.reports]
-    assert [(f.rule, f.message, f.location) for f in together.findings] == [(f.rule, f.message, f.location) for f in alone.findings]
-
-    monkeypatch.setattr(content_module, "PARALLEL_FROM", 1)
-
-    class Dead(parallel.Forked):
-        def result(self):  # type: ignore[no-untyped-def]
-            self.cancel()
-            raise parallel.ForkedError("进程意外退出")
-
-    monkeypatch.setattr(content_module, "Forked", Dead)
-    survived = load_content(DEMO)
-    assert [r.to_data() for r in survived.reports] == [r.to_data() for r in alone.reports]

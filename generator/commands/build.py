@@ -1,7 +1,7 @@
 """``xxgk build``: check the content, then build the static site into a folder.
 
-The work is done by :func:`generator.render.write.build`; this module parses arguments and
-prints. A build with errors in the content is refused, and the errors are printed the way
+The work is done by :func:`generator.build.build` (its stages, in order: load, check, plan,
+exports, pages, search index, swap); this module parses arguments and prints. A build with errors in the content is refused, and the errors are printed the way
 ``xxgk check`` prints them.
 """
 
@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..build import BuildError, CheckFailed, build
 from ..findings import ERROR, INFO, WARNING, count, display_path
-from ..render.write import BuildError, CheckFailed, build
 
 NAME = "build"
 HELP = "生成静态网站（先检查内容，有错误则不生成）"
@@ -34,6 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-search", action="store_true", help="不建立搜索索引（预览时更快）")
     parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        help="写出下载文件和页面时同时工作的进程数（默认为本机的处理器核数）；1 表示只用一个进程",
+    )
+    parser.add_argument(
         "--with-audit",
         action="store_true",
         help="加上“年度报告质量核查”页（quality.html），列出全部核查结果，供县政府办公室内部使用；面向公众的网站可不加",
@@ -42,7 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        result = build(args.content, args.out, args.theme, args.base_url, search=not args.no_search, audit=args.with_audit)
+        result = build(args.content, args.out, args.theme, args.base_url, search=not args.no_search,
+                       audit=args.with_audit, jobs=getattr(args, "jobs", None))
     except CheckFailed as e:
         for finding in e.findings:
             if finding.severity == ERROR:
@@ -64,3 +71,13 @@ def run(args: argparse.Namespace) -> int:
         f"用时 {result.seconds:.1f} 秒（内容中有 {counts[WARNING]} 个警告、{counts[INFO]} 个提示，见 xxgk check）"
     )
     return 0
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--jobs 应为正整数，而不是 {text}")
+    return value

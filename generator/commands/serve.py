@@ -1,7 +1,7 @@
 """``xxgk serve``: build into a temporary folder, serve it, rebuild on edit, reload the browser.
 
-The work is done by :mod:`generator.preview` (server, watcher, live reload) and
-:mod:`generator.render.incremental` (full build, then partial updates); this module parses
+The work is done by :mod:`generator.preview.server` (server, watcher, live reload) and
+:mod:`generator.preview.update` (full build, then the build's stages on what an edit affects); this module parses
 arguments, makes and removes the temporary folder, and prints. Findings that stop an update
 are printed the way ``xxgk check`` prints them.
 """
@@ -18,9 +18,9 @@ import threading
 from pathlib import Path
 
 from ..findings import ERROR, display_path, printable
-from ..preview import BuildResult, PreviewServer
-from ..render.incremental import NOT_CONTENT, NOTE, IncrementalBuilder
-from ..render.templates import ThemeError, theme_dir
+from ..preview.server import PreviewServer, UpdateResult
+from ..preview.update import NOT_CONTENT, NOTE, IncrementalBuilder
+from ..render.theme import ThemeError, load_theme
 
 NAME = "serve"
 HELP = "本地预览：生成到临时文件夹并启动预览服务器，修改内容后自动更新浏览器中的页面"
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"xxgk: 错误：内容文件夹 {display_path(content)} 不存在", file=sys.stderr)
         return 1
     try:
-        theme = theme_dir(args.theme)
+        theme = load_theme(args.theme).chain[0]
     except ThemeError as e:
         print(f"xxgk: 错误：{e}", file=sys.stderr)
         return 1
@@ -104,7 +104,7 @@ def _serve(content: Path, theme: Path, args: argparse.Namespace, tmp: Path) -> i
     return 0
 
 
-def _print(result: BuildResult, changed: set[Path] | None) -> None:
+def _print(result: UpdateResult, changed: set[Path] | None) -> None:
     """One line per update; the errors, compiler-style, when the content is broken."""
     what = (
         "生成预览"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .rows import ColumnDoc
+from .rows import ColumnDoc, safe_text
 
 FIXED_TIME = _dt.datetime(2000, 1, 1, 0, 0, 0)
 BOM = "\ufeff"
@@ -33,7 +33,7 @@ def _write_rows(out: Any, columns: Sequence[str], rows: Iterable[dict[str, Any]]
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     pick = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
-    writer.writerows(pick(row) for row in rows)
+    writer.writerows([safe_text(v) for v in pick(row)] for row in rows)
 
 
 def json_text(data: Any) -> str:
@@ -53,15 +53,7 @@ encode_json = json.JSONEncoder(ensure_ascii=False, default=_default).encode
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 
 
-def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[dict[str, Any]]]]) -> bytes:
-    """:func:`write_xlsx` with rows as dicts by column, returning the workbook's bytes."""
-    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-") as tmp:
-        path = Path(tmp) / "book.xlsx"
-        write_xlsx(path, [(t, c, ([row.get(k, "") for k in c] for row in rows)) for t, c, rows in sheets])
-        return path.read_bytes()
-
-
-def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
+def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], scratch: Path | None = None) -> None:
     """A workbook with one sheet per (title, columns, rows of values in column order),
     byte-identical for the same input.
 
@@ -75,12 +67,14 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[S
     import xlsxwriter
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-") as scratch:
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="xxgk-xlsx-", dir=scratch) as tmp:
         book = xlsxwriter.Workbook(
             str(path),
             {
                 "constant_memory": True,
-                "tmpdir": scratch,
+                "tmpdir": tmp,
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
@@ -150,12 +144,3 @@ def write_lines(path: Path, lines: Iterable[str], head: str = "") -> None:
 
 def columns_rows(columns: Sequence[ColumnDoc]) -> list[dict[str, str]]:
     return [{"column": c.name, "description": c.description} for c in columns]
-
-
-def write(path: Path, data: str | bytes) -> None:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        path.write_bytes(raw)
-    except FileNotFoundError:  # its folder is not there yet: made on the first file written into it
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(raw)

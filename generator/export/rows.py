@@ -59,6 +59,20 @@ REPORT_COLUMNS = (
 )
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and CR, may
+# drop the character and then read one): OWASP's advice on CSV injection is to put a single
+# quote before such text. Only text gets it; numbers are written as numbers.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, with a ``'`` before it; anything else
+    (numbers, other text) as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def status(cell: Any) -> str:
     if cell is None:
         return BLANK
@@ -156,15 +170,3 @@ def wide_row(report: Report, agency: Agency | None, columns: list[ColumnDoc]) ->
             for column, cell in zip(row.columns, rows.get(row.key, ()), strict=False):
                 out[wide_name(report.template, table.key, row.key, column.key)] = "" if cell is None else cell
     return out
-
-
-def dataset(reports: list[Report], agencies: dict[str, Agency]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[ColumnDoc]]:
-    """(long rows, wide rows, wide columns) of every report, in the order given."""
-    columns = wide_columns()
-    long: list[dict[str, Any]] = []
-    wide = []
-    for report in reports:
-        agency = agencies.get(report.agency)
-        long += long_rows(report, agency)
-        wide.append(wide_row(report, agency, columns))
-    return long, wide, columns

@@ -77,7 +77,8 @@ def similarity(printed: str, template: str) -> float:
         return 1.0
     if len(a) >= 2 and (a in b or b in a):
         shorter, longer = sorted((len(a), len(b)))
-        return 0.75 + 0.25 * shorter / longer
+        if shorter >= 4 or 2 * shorter >= longer:  # "其他" inside a long label says little
+            return 0.75 + 0.25 * shorter / longer
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

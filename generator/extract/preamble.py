@@ -97,6 +97,8 @@ def looks_like_agency(name: str) -> bool:
         return False
     if not re.search(r"[\u3400-\u9fff]{2}", name):
         return False
+    if re.fullmatch(r"本站|本网|本网站|网站|本单位|本机关|原创|转载|管理员|编辑部|信息中心", name) or name.endswith(("网", "网站", "门户")):
+        return False  # a portal's "来源：本站" or its own name, not an agency
     return not re.fullmatch(r"(?:本|我|全|各)?(?:年度|年|度|政府|信息|公开|工作|报告|关于)+", name)
 
 
@@ -130,13 +132,20 @@ def read_head(
                 rest = title_parts[1:] + rest
                 title_parts = title_parts[:1]
     head.title = re.sub(r"\s+", "", "".join(title_parts))
+    from_page = False
     if not _YEAR.search(arabic_years(head.title)) or "报告" not in head.title:
-        for key in ("title", "page_title"):
+        for key in ("title", "page_title", "running_header"):
             candidate = clean_title(meta.get(key, ""))
             if is_title(candidate):
-                head.title = candidate
+                head.title, from_page = candidate, True
                 break
     head.agency_name, head.year = name_in_title(head.title)
+    publisher = meta.get("publisher", "")
+    if from_page and looks_like_agency(publisher) and head.agency_name.endswith(publisher) and head.agency_name != publisher:
+        # The page's title with the site's name glued before it ("大竹县人民政府大竹县庙坝镇…"):
+        # the page's own metadata names the agency.
+        head.title = head.title[head.title.index(publisher):] if head.title.startswith(head.agency_name) else head.title
+        head.agency_name = publisher
     head.preamble = join_broken(rest, settings)
     text = "".join(head.preamble)
     said = _PREAMBLE_NAME.search(re.sub(r"\s+", "", text))
@@ -144,7 +153,6 @@ def read_head(
         m = said or _PREAMBLE_YEAR.search(text)
         head.year = int(m.group(1)) if m else None
     if not head.agency_name:
-        publisher = meta.get("publisher", "")
         if looks_like_agency(publisher):
             head.agency_name = publisher
         elif said and looks_like_agency(said.group(2)):

@@ -13,6 +13,7 @@ and a cell filled that way is listed as derived. Anything else is left null with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,7 @@ class RowText:
     labels: list[str]
     values: list[str]
     stray: list[str]
+    source: RowText | None = None  # the printed row whose numbers these are (when labels were joined)
 
 
 def split_row(cells: list[Any]) -> RowText:
@@ -98,6 +100,7 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
         return result
     candidates = {r.key: core(r.label) for r in table.rows}
     entries: list[tuple[str | None, RowText, str]] = []
+    subgroups: list[str] = []  # the group each entry was read under
     subgroup = ""
     for row in rows_of(tables):
         own: list[str] = []
@@ -114,26 +117,28 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
             result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头", []))
             continue
         if not printed:
-            if has_values and len(own) < len(row.labels):
-                result.notes.append(Note("info", f"第三部分的分组标签行“{' '.join(row.labels)}”印有数字，这些数字不属于任何一行，已略去"))
-                result.explain.append(Explained(table.key, " ".join(row.labels), None, "分组标签行，数字略去", row.values))
+            if has_values and len(own) < len(row.labels):  # numbers beside a group label only
+                entries.append((None, row, "分组标签行"))
+                subgroups.append(subgroup)
             elif has_values:
                 entries.append((None, row, "无行标签"))
+                subgroups.append(subgroup)
             elif row.labels:
                 result.explain.append(Explained(table.key, " ".join(row.labels), None, "分组标签", []))
             continue
         key, why = None, ""
         if len(own) > 1:  # the row's own cell first; cells before it may be group fragments
             key, why = _match_request(normalize(own[-1]), subgroup, candidates, settings)
-        if key is None:
-            key, why = _match_request(printed, subgroup, candidates, settings)
         tail = _from_last_numbering(printed)
         if key is None and tail:  # "年度办（二）部分公开…": a vertical group label's pieces before it
             key, why = _match_request(tail, subgroup, candidates, settings)
+        if key is None:
+            key, why = _match_request(printed, subgroup, candidates, settings)
         if key is not None and not has_values and "下第" not in why and similarity(core(printed), candidates[key]) < 0.85:
-            # A row without numbers matters only when its label is unmistakable (header pieces are not).
+            # A row without numbers matters only when its label is unmistakable (header pieces are not);
+            # it may still be a piece of the label of a row beside it (see _assemble).
             result.explain.append(Explained(table.key, " ".join(row.labels), None, f"无数字，标签不够明确（{why}）", []))
-            continue
+            key = None
         if key is not None:
             r = table.row(key)
             if r.subgroup:
@@ -143,8 +148,76 @@ def read_requests(tables: list[Table], settings: Settings, label: str = "第三�
             elif r.group != spec.RESULTS or key in ("disclosed", "partially_disclosed", "total"):
                 subgroup = ""
         entries.append((key, row, why))
+        subgroups.append(subgroup)
+    entries = _assemble(entries, subgroups, candidates, lambda text, sg: _match_request(text, sg, candidates, settings))
     _fill(result, table, _continued(entries), "R2", label)
     return result
+
+
+# Group labels a wrapped row label may be printed around ("1.申请人无正当理由" / "（六）其他处理
+# 逾期不补正、行政机关" / "不再处理其政府信息公" / "开申请"), normalised.
+_GROUP_TEXTS = ("三、本年度办理结果", "本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理")
+ASSEMBLE_PIECES = 3  # label pieces looked at on either side of a row's numbers
+
+
+def _values(row: RowText) -> bool:
+    return any(v.strip() for v in row.values)
+
+
+def _assemble(
+    entries: list[tuple[str | None, RowText, str]],
+    subgroups: list[str],
+    candidates: dict[str, str],
+    match: Callable[[str, str], tuple[str | None, str]],
+) -> list[tuple[str | None, RowText, str]]:
+    """A row label printed over several lines around its numbers (text laid out like the page:
+    the numbers' line holds a middle piece of the label, and a group label beside it): the row
+    with numbers takes the label pieces before it (back to the previous row with numbers) and
+    after it (up to the next piece with a numbering of its own), when the label they make
+    together matches a template row clearly better than its own piece does, and that row is not
+    printed elsewhere."""
+    used: set[int] = set()
+    for i, (key, row, _) in enumerate(entries):
+        if not _values(row):
+            continue
+        taken = {k for j, (k, r, _) in enumerate(entries) if k and _values(r) and j != i}
+        own = _score(row.labels, key, candidates) if key not in taken else 0.0  # a second "2.重复申请": a piece
+        if own >= 0.9:
+            continue
+        before: list[int] = []
+        j = i - 1
+        while j >= 0 and j not in used and len(before) < ASSEMBLE_PIECES and not _values(entries[j][1]):
+            before.insert(0, j)
+            j -= 1
+        after: list[int] = []
+        j = i + 1
+        while j < len(entries) and len(after) < ASSEMBLE_PIECES and not _values(entries[j][1]):
+            if numbering(normalize("".join(entries[j][1].labels)))[0]:
+                break
+            after.append(j)
+            j += 1
+        for pick in ((before, after), (before, []), ([], after)):
+            if not pick[0] and not pick[1]:
+                continue
+            labels = [t for j in pick[0] for t in entries[j][1].labels] + row.labels + [t for j in pick[1] for t in entries[j][1].labels]
+            text = "".join(normalize(t) for t in labels)
+            for group in _GROUP_TEXTS:
+                if group in text and re.search(r"\d{1,2}\.", text.replace(group, "")):
+                    text = text.replace(group, "")
+            k, why = match(text, subgroups[i])
+            if k and k not in taken and similarity(core(text), candidates[k]) >= max(0.9, own + 0.05):
+                entries[i] = (k, RowText(labels, row.values, row.stray, row.source or row), f"标签分在几行，合起来：{why}")
+                used.update(pick[0] + pick[1])
+                break
+    return [e for j, e in enumerate(entries) if j not in used]
+
+
+def _score(labels: list[str], key: str | None, candidates: dict[str, str]) -> float:
+    if key is None:
+        return 0.0
+    text = "".join(normalize(t) for t in labels)
+    tail = _from_last_numbering(text)
+    return max(similarity(core(text), candidates[key]), similarity(core(tail), candidates[key]) if tail else 0.0)
 
 
 _INNER_NUMBERING = re.compile(r"(?<=.)(?:\([一二三四五六七八九十]\)|(?<![\d.])\d{1,2}\.(?!\d))")
@@ -165,7 +238,7 @@ def _match_request(printed: str, subgroup: str, candidates: dict[str, str], sett
         if 1 <= num <= len(sub):
             r = sub[num - 1]
             score = similarity(c, candidates[r.key])
-            if score >= 0.3 or len(c) <= 4:
+            if score >= 0.3 or len(c) <= 2:  # "2." or "2.重" alone: its place says what it is
                 return r.key, f"{subgroup} 下第 {num} 项（文字相似度 {score:.2f}）"
     if c in ("其他",) and subgroup == spec.OTHER:
         return "other_other", f"{spec.OTHER} 下的“其他”"
@@ -182,7 +255,7 @@ def _continued(entries: list[tuple[str | None, RowText, str]]) -> list[tuple[str
         if key is None and has and out:
             pkey, prow, _ = out[-1]
             if pkey is not None and not any(v.strip() for v in prow.values):
-                out[-1] = (pkey, RowText(prow.labels + row.labels, row.values, row.stray), "标签折行，数字在下一行：接续上一行的标签")
+                out[-1] = (pkey, RowText(prow.labels + row.labels, row.values, row.stray, row.source or row), "标签折行，数字在下一行：接续上一行的标签")
                 continue
         out.append((key, row, why))
     return out
@@ -206,6 +279,12 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
                 result.notes.append(Note("warning", f"{label}有一行没有行标签，无法确定是哪一行，其数字未导入：{' '.join(v for v in row.values if v.strip())}"))
             resolved.append((None, row, "无行标签，未导入"))
             continue
+        if key is None and why == "分组标签行":  # numbers beside a group label no row claimed
+            numbers = " ".join(v for v in row.values if v.strip())
+            zeros = all(v.strip() in ("", "0") for v in row.values)
+            result.notes.append(Note("info" if zeros else "warning", f"{label}的分组标签行“{' '.join(row.labels)}”印有数字（{numbers}），这些数字不属于任何一行，已略去，请对照原件"))
+            resolved.append((None, row, "分组标签行，数字略去"))
+            continue
         resolved.append((key, row, why))
 
     values_of: dict[str, list[str]] = {}
@@ -221,7 +300,12 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
         if key in values_of:
             old_has = any(v.strip() for v in values_of[key])
             if has and old_has:
-                result.notes.append(Note("warning", f"{label}的“{table.row(key).label}”出现了两次（“{printed_of[key]}”与“{printed}”），取第一次的数字，请核对", f"{table.key}.{key}"))
+                target = core(table.row(key).label)
+                better = similarity(core("".join(normalize(t) for t in row.labels)), target) > similarity(core(printed_of[key].replace(" ", "")), target)
+                kept = "第二次" if better else "第一次"
+                result.notes.append(Note("warning", f"{label}的“{table.row(key).label}”出现了两次（“{printed_of[key]}”与“{printed}”），取标签更相符的{kept}的数字，请核对", f"{table.key}.{key}"))
+                if better:
+                    values_of[key], printed_of[key] = row.values, printed
                 continue
             if has:
                 values_of[key] = row.values
@@ -244,6 +328,7 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
         drop = set()
     proactive = table.key == "proactive"
     yuan_rows: set[str] = set()
+    any_values = any(v.strip() for values in values_of.values() for v in values)
     for r in table.rows:
         if r.key in drop:
             continue
@@ -255,6 +340,10 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
             result.unread.extend(cell_address(table.key, r.key, c.key) for c in r.columns)
             continue
         where = f"{label}“{r.full_label}”（{table.key}.{r.key}）"
+        if any_values and not any(v.strip() for v in values_of[r.key]):
+            # A row printed without numbers in a table that has them: blank as printed, or its
+            # numbers lost in the file; either way the editor looks.
+            result.notes.append(Note("warning", f"{where}印出了行标签但没有数字，留空（null），请对照原件", f"{table.key}.{r.key}"))
         placed = place(values_of[r.key], r.columns, rule if (rule and len(r.columns) == 7) else None, where, r.key in yuan_rows)
         for n in placed.notes:
             n.field = n.field or f"{table.key}.{r.key}"
@@ -315,6 +404,7 @@ def read_proactive(tables: list[Table], template: spec.Template, settings: Setti
     if template.key == "gb2021":
         candidates["normative_documents"] = core("行政规范性文件")
     entries: list[tuple[str | None, RowText, str]] = []
+    in_yuan: list[bool] = []  # per entry: money printed in 元 (the header above it says so)
     yuan = False
     for row in rows_of(tables):
         printed = "".join(normalize(t) for t in row.labels)
@@ -326,21 +416,31 @@ def read_proactive(tables: list[Table], template: spec.Template, settings: Setti
                 yuan = True
             elif "万元" in joined:
                 yuan = False
-            key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
-            if key is None:
-                result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头或分项标题", []))
-                continue
         if not c:
             if has_values:
                 entries.append((None, row, "无行标签"))
+                in_yuan.append(yuan)
             continue
         if c.startswith("信息内容") or c.startswith("第二十条"):
             continue
         key, _, why = best_match(c, candidates, settings.label_match, settings.label_margin)
-        if key and yuan and any(col.kind == spec.MONEY for col in table.row(key).columns):
+        if key is None and not has_values:
+            result.explain.append(Explained(table.key, " ".join(row.labels), None, "表头或分项标题", []))
+        entries.append((key, row, why))  # a label without numbers may be a piece of the next row's (_assemble)
+        in_yuan.append(yuan)
+
+    def match(text: str, _: str) -> tuple[str | None, str]:
+        key, _, why = best_match(core(text), candidates, settings.label_match, settings.label_margin)
+        return key, why
+
+    yuan_rows = {id(row) for (_, row, _), y in zip(entries, in_yuan, strict=True) if y}
+    entries = _continued(_assemble(entries, [""] * len(entries), candidates, match))
+    placed: list[tuple[str | None, RowText, str]] = []
+    for key, row, why in entries:
+        if key and id(row.source or row) in yuan_rows and any(col.kind == spec.MONEY for col in table.row(key).columns):
             row = RowText(row.labels, [v if (not v.strip() or "元" in v or i == 0 and key == "procurement") else v.strip() + "元" for i, v in enumerate(trim(row.values))], row.stray)
-        entries.append((key, row, why))
-    _fill(result, table, entries, None, "第二部分")
+        placed.append((key, row, why))
+    _fill(result, table, placed, None, "第二部分")
     for r in table.rows:
         if r.key not in result.rows:
             result.rows[r.key] = [None] * len(r.columns)

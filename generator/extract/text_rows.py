@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..ingest.document import Cell, Table
+from ..model import spec
+from .labels import core
 
 _VALUE = re.compile(r"^(?:[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|项|个|条)?|[/\\—–\-－]+|不适用)$")
 _GLUED = re.compile(r"^(.*?[^\d\s.,+\-])([+\-]?\d[\d,]*(?:\.\d+)?)$")  # 数量705: a label with its number glued on
@@ -47,8 +50,8 @@ def split_line(text: str) -> tuple[str, list[str]] | None:
     squeezed = re.sub(r"\s+", "", label)
     if len(squeezed) > LABEL_MAX or "。" in squeezed or squeezed.count("，") > 2 or squeezed.endswith(("：", ":")):
         return None
-    if label and not re.search(r"[\u3400-\u9fff]", label):
-        return None  # words that are not Chinese are not a label of these tables
+    if label and not re.search(r"[\u3400-\u9fff]", label) and not re.fullmatch(r"\d{1,2}\s*[.、．]", label):
+        return None  # words that are not Chinese are not a label of these tables (but "1." is)
     return label, values
 
 
@@ -57,13 +60,15 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
     out: list[str | Table] = []
     i = 0
     while i < len(items):
-        if _fragment_between_tables(items, i, out):
-            _attach(str(items[i]), out[-1], items[i + 1])  # type: ignore[arg-type]
-            i += 1
+        pieces = _fragments_between_tables(items, i, out)
+        if pieces:
+            _attach([str(p) for p in items[i : i + pieces]], out[-1], items[i + pieces])  # type: ignore[arg-type]
+            i += pieces
             continue
         run_end = _run(items, i)
         if run_end == i:
-            out.append(items[i])
+            if not (isinstance(items[i], Table) and not items[i].rows):  # type: ignore[union-attr]
+                out.append(items[i])  # (a piece whose one row went to the row before is gone)
             i += 1
             continue
         rows: list[list[Cell]] = []
@@ -73,6 +78,8 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
                 rows[-1].extend(Cell(v) for v in values)  # numbers one per line after their label
             elif not label and rows and len(rows[-1]) > 1 and _numbers_only(rows[-1]):
                 rows[-1].extend(Cell(v) for v in values)  # one number per line: one row
+            elif not values and rows and len(rows[-1]) == 1 and _continues(rows[-1][0].text, label):
+                rows[-1][0].text += label  # a numbered label wrapped over lines, one cell a line
             else:
                 rows.append([Cell(label)] + [Cell(v) for v in values])
         out.append(Table(rows))  # rows as long as printed: a blank never added
@@ -80,31 +87,84 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
     return out
 
 
-def _fragment_between_tables(items: list[str | Table], i: int, out: list[str | Table]) -> bool:
-    """A short piece of a label between two pieces of a table: a cell's text broken at a <br>
-    by a crawler ("2.重复" / "申请 | 17 | 2 …"), which belongs to the next row's label."""
-    item = items[i]
-    if isinstance(item, Table) or not out or not isinstance(out[-1], Table):
-        return False
-    if i + 1 >= len(items) or not isinstance(items[i + 1], Table):
-        return False
-    parsed = split_line(item)
-    return parsed is not None and not parsed[1] and 0 < len(re.sub(r"\s+", "", parsed[0])) <= 20
+FRAGMENT_MAX = 20  # a piece of a wrapped label: a cell's line in a narrow column
+FRAGMENTS_MAX = 4  # a label wraps over at most this many more lines
 
 
-def _attach(fragment: str, before: Table, after: Table) -> None:
-    """Give a label piece to the row it belongs to: the head of the next row's label (a crawler
-    breaks a cell at its <br>: "2.重复" / "申请 | 17 …"), or the tail of the row before when
-    the next row's label starts with its own numbering (a wrapped "…已获取" / "信息")."""
-    nxt = next((c for c in after.rows[0] if c.text.strip()), None) if after.rows else None
-    if nxt is None or _VALUE.match(nxt.text.strip()):
+def _fragments_between_tables(items: list[str | Table], i: int, out: list[str | Table]) -> int:
+    """How many short pieces of a label stand at ``i`` between two pieces of a table (a cell's
+    text broken at its <br> by a crawler: "2.其他法律行政法规" / "禁止公开 | 0 | 0 …"), or 0."""
+    if not out or not isinstance(out[-1], Table) or not out[-1].rows:
+        return 0
+    n = 0
+    while i + n < len(items) and n < FRAGMENTS_MAX and not isinstance(items[i + n], Table):
+        parsed = split_line(str(items[i + n]))
+        if parsed is None or parsed[1] or not 0 < len(re.sub(r"\s+", "", parsed[0])) <= FRAGMENT_MAX:
+            return 0
+        n += 1
+    after = items[i + n] if i + n < len(items) else None
+    return n if n and isinstance(after, Table) and after.rows else 0
+
+
+def _label_cells(row: list[Cell]) -> list[Cell]:
+    return [c for c in row if c.text.strip() and not _VALUE.match(c.text.strip())]
+
+
+def _has_values(row: list[Cell]) -> bool:
+    return any(c.text.strip() and _VALUE.match(c.text.strip()) for c in row)
+
+
+def _attach(fragments: list[str], before: Table, after: Table) -> None:
+    """Give the pieces of a wrapped label to the row they belong to.
+
+    Pieces that start with a numbering are the head of the next row's label ("2.其他法律行政法规"
+    / "禁止公开 | 0 …"), unless that row has a numbering of its own. Other pieces are the tail
+    of the row before ("…已获取" / "信息"); and when that row printed no numbers and the next
+    row's label has no numbering, the next row is the end of the same label and its numbers are
+    the row's ("1.申请人无正当理由" / "逾期不补正、…" / "开申请 | 0 …")."""
+    text = "".join(f.strip() for f in fragments)
+    last, first = before.rows[-1], after.rows[0]
+    nxt = next(iter(_label_cells(first)), None)
+    numbered_next = nxt is not None and _NUMBERED.match(nxt.text.strip()) is not None
+    if _NUMBERED.match(text) and not numbered_next:
+        if nxt is not None:
+            nxt.text = text + nxt.text
+        else:
+            after.rows[0] = [Cell(text)] + first
         return
-    if _NUMBERED.match(nxt.text.strip()) and not _NUMBERED.match(fragment.strip()):
-        labels = [c for c in before.rows[-1] if c.text.strip() and not _VALUE.match(c.text.strip())] if before.rows else []
-        if labels:
-            labels[-1].text += fragment.strip()
+    labels = _label_cells(last)
+    if not labels:
         return
-    nxt.text = fragment.strip() + nxt.text
+    labels[-1].text += text
+    if not _has_values(last) and not numbered_next and _has_values(first) and not (nxt and whole_label(nxt.text)):
+        if nxt is not None:
+            labels[-1].text += nxt.text
+        last.extend(c for c in first if c is not nxt)
+        del after.rows[0]
+
+
+@lru_cache(maxsize=1)
+def _whole_labels() -> frozenset[str]:
+    """Every label the templates print (rows, groups, column headers), as its core words."""
+    words = {core(r.label) for t in spec.TEMPLATES.values() for table in t.tables for r in table.rows}
+    words |= {core(c.label) for t in spec.TEMPLATES.values() for table in t.tables for r in table.rows for c in r.columns}
+    words |= {core(g) for g in (spec.RESULTS, spec.WITHHELD, spec.UNAVAILABLE, spec.NOT_PROCESSED, spec.OTHER, spec.APPLICANT_GROUP)}
+    return frozenset(w for w in words if w)
+
+
+def whole_label(text: str) -> bool:
+    """Whether a piece of text is a whole label of the template (行政事业性收费), not a piece."""
+    return core(text) in _whole_labels()
+
+
+def _continues(pending: str, line: str) -> bool:
+    """Whether a label-only line goes on the numbered label-only row before it ("1." / "属于国家
+    秘密"; "2.其他法律行政" / "法规禁止公开"), and not a whole label of its own after a whole one."""
+    if not _NUMBERED.match(pending.strip()) or _NUMBERED.match(line.strip()):
+        return False
+    if re.fullmatch(r"\d{1,2}\s*[.、．]", pending.strip()):
+        return True
+    return not whole_label(line) and not whole_label(pending)
 
 
 def _numbers_only(row: list[Cell]) -> bool:

@@ -39,6 +39,7 @@ class Line:
     in_margin: bool = False  # in the page's header or footer band (PDF)
     path: tuple[int, ...] = ()  # the elements the line stands in, outermost first (HTML)
     link: bool = False  # all of the line is the text of links (navigation, previous/next)
+    aside: bool = False  # in a column beside the text (a printed page's sidebar)
 
 
 @dataclass

@@ -9,18 +9,14 @@ a row of a borderless table (WPS and Word exports often have no rules), and labe
 wrapped between such rows stay in the table. Page numbers and running headers/footers are
 dropped; a paragraph starts where a line is indented or the line before it stopped short.
 Tables continued on the next page are joined. A PDF without a text layer is a scan: it is
-read with tesseract (Debian ``tesseract-ocr-chi-sim``) when installed, and marked as OCR so
-every number is listed for review.
+read by :mod:`.read_scan` (OCR, cell by cell), and marked as OCR so every number is listed for review.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import shutil
 import statistics
-import subprocess
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,9 +98,88 @@ def _row_like(line: list[Word]) -> bool:
     return len(cells) >= 4 and all(len(t) <= 12 for t in texts)
 
 
-def _layout(words: list[Word], page_no: int, height: float, width: float) -> tuple[list[Line], list[Table], list[tuple[float, Line | Table]]]:
-    """Lines and borderless tables from words (no ruled table among them)."""
-    lines = _lines_of(words)
+COLUMN_GAP = 2.5  # a gap of this many characters inside a line of text: two columns meet there
+
+
+def _segments(line: list[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = [[line[0]]]
+    for w in line[1:]:
+        gap = w.x0 - out[-1][-1].x1
+        if gap > COLUMN_GAP * w.size or gap < -0.5:  # far apart, or overlapping: two columns
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def _columns(lines: list[list[Word]]) -> list[tuple[float, list[Word], bool]]:
+    """Lines with their sort keys, and whether each is in a side column (a printed page's
+    sidebar, a box the text flows around), which is read apart from the text beside it.
+
+    A column edge is an x where a piece of a line starts after a wide gap (or where words
+    overlap) and where three or more pieces start in all. The two columns stand side by side
+    from the first to the last line split there, and on through the lines next to them that do
+    not cross the edge. Of the two, the text column is the one with the sentences (。，；);
+    the other is set before the text of that height and marked ``aside``. Table rows are never
+    split."""
+    pieces = [(line, _segments(line)) for line in lines]
+    text = [(line, segs) for line, segs in pieces if not _row_like(line)]
+    beside = {round(seg[0].x0) for _, segs in text for seg in segs[1:]}  # a piece after a gap
+    starts = Counter(round(seg[0].x0) for _, segs in text for seg in segs)
+    edges = sorted(x for x in beside if sum(n for s, n in starts.items() if abs(s - x) <= 3) >= 3)
+    if not edges:
+        return [(min(w.top for w in line), line, False) for line in lines]
+    # The gutter: from the right end of the pieces left of a piece starting at the edge.
+    ends = [segs[k - 1][-1].x1 for _, segs in text for k in range(1, len(segs)) if abs(segs[k][0].x0 - edges[0]) <= 3]
+    edge = max(ends) + 0.5
+
+    def right(k: int, seg: list[Word]) -> bool:  # its headings may stand out a little to the left
+        return seg[0].x0 > edge or (k > 0 and seg[0].x0 >= edge - 5 * seg[0].size)
+
+    def crosses(line: list[Word], segs: list[list[Word]]) -> bool:
+        return _row_like(line) or any(seg[0].x0 < edge - 3 and seg[-1].x1 > edge + 3 for seg in segs)
+
+    split = [i for i, (line, segs) in enumerate(pieces) if not _row_like(line) and len({right(k, s) for k, s in enumerate(segs)}) == 2]
+    if not split:
+        return [(min(w.top for w in line), line, False) for line in lines]
+    first, last = split[0], split[-1]
+    while first > 0 and not crosses(*pieces[first - 1]):
+        first -= 1
+    while last + 1 < len(pieces) and not crosses(*pieces[last + 1]):
+        last += 1
+    band = range(first, last + 1)
+
+    def sentences(on_right: bool) -> int:
+        return sum(
+            w.text.count(p) for i in band for k, seg in enumerate(pieces[i][1]) if right(k, seg) == on_right for w in seg for p in "。，；"
+        )
+
+    right_is_side = sentences(True) < sentences(False) or (sentences(True) == sentences(False) and True)
+    top = min(w.top for w in pieces[first][0])
+    out: list[tuple[float, list[Word], bool]] = []
+    for i, (line, segs) in enumerate(pieces):
+        if i not in band or _row_like(line):
+            out.append((min(w.top for w in line), line, False))
+            continue
+        for on_right in (False, True):
+            ws = [w for k, seg in enumerate(segs) if right(k, seg) == on_right for w in seg]
+            if ws:
+                aside = on_right == right_is_side
+                out.append((top - 1 + min(w.top for w in ws) / 10000 if aside else min(w.top for w in ws), ws, aside))
+    return sorted(out, key=lambda t: t[0])
+
+
+def _layout(
+    words: list[Word], page_no: int, height: float, width: float, ruled: list[float] | None = None
+) -> tuple[list[Line], list[Table], list[tuple[float, Line | Table]]]:
+    """Lines and borderless tables from words (no ruled table among them; ``ruled`` are the tops
+    of the ruled tables on the page, which no borderless table runs across: the rows a page
+    break cut from a ruled table stand above and below it)."""
+    ruled = ruled or []
+    keyed = _columns(_lines_of(words))
+    lines = [line for _, line, _ in keyed]
+    key_of = {id(line): key for key, line, _ in keyed}
+    aside = {id(line) for _, line, a in keyed if a}
     blocks: list[tuple[float, Line | Table]] = []
     i = 0
     while i < len(lines):
@@ -113,6 +188,8 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
             j = i
             rows: list[list[Word]] = []
             while j < len(lines):
+                if rows and any(rows[-1][0].top < t < lines[j][0].top for t in ruled):
+                    break  # a ruled table stands between
                 if _row_like(lines[j]):
                     rows.append(lines[j])
                     j += 1
@@ -120,7 +197,7 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
                 k = j
                 while k < len(lines) and not _row_like(lines[k]) and k - j < 3 and _is_fragment(lines[k], width):
                     k += 1
-                if k < len(lines) and k > j and _row_like(lines[k]):
+                if k < len(lines) and k > j and _row_like(lines[k]) and not any(rows[-1][0].top < t < lines[k][0].top for t in ruled):
                     rows.extend(lines[j:k])
                     j = k
                     continue
@@ -128,7 +205,10 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
             numbers = sum(1 for c in _clusters(rows[0]) if _NUMERIC.match(_join_words(c)))
             if len(rows) >= 2 or numbers >= 3:
                 # Label fragments wrapped above the first row belong to the table too.
-                while blocks and isinstance(blocks[-1][1], Line) and _is_fragment_line(blocks[-1][1]):
+                while (
+                    blocks and isinstance(blocks[-1][1], Line) and _is_fragment_line(blocks[-1][1])
+                    and not any(blocks[-1][0] < t < rows[0][0].top for t in ruled)
+                ):
                     top, frag = blocks.pop()
                     rows.insert(0, [Word(frag.text, frag.x0, frag.x1, top, top + frag.size)])
                 blocks.append((min(w.top for w in rows[0]), Table(_grid(rows), page_no, (page_no,))))
@@ -136,7 +216,7 @@ def _layout(words: list[Word], page_no: int, height: float, width: float) -> tup
                 continue
         line = lines[i]
         size = statistics.median(w.size for w in line)
-        blocks.append((min(w.top for w in line), Line(_join_words(line), page_no, line[0].x0, line[0].top, x1=line[-1].x1, size=size)))
+        blocks.append((key_of[id(line)], Line(_join_words(line), page_no, line[0].x0, line[0].top, x1=line[-1].x1, size=size, aside=id(line) in aside)))
         i += 1
     return [], [], blocks
 
@@ -284,14 +364,18 @@ def read_pdf(path: Path) -> Document:
             ]
             if page.chars:
                 has_text = True
-            _, _, more = _layout(words, number, float(page.height), float(page.width))
+            _, _, more = _layout(words, number, float(page.height), float(page.width), [b[1] for b in bboxes])
             blocks.extend(more)
             blocks.sort(key=lambda b: b[0])
             per_page.append(_drop_margins(blocks, float(page.height)))
             page.flush_cache()
         if not has_text:
-            return _ocr(path, len(pdf.pages))
-    _drop_running(per_page)
+            from .read_scan import read_scan  # here: OpenCV and onnxruntime load only for scans
+
+            return read_scan(path, len(pdf.pages))
+    running = _drop_running(per_page)
+    if running:
+        doc.meta["running_header"] = running[0]  # a browser prints the page's title there
     doc.blocks = _paragraphs(per_page)
     return doc
 
@@ -308,22 +392,26 @@ def _drop_margins(blocks: list[tuple[float, Line | Table]], height: float) -> li
     return out
 
 
-def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
+def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> list[str]:
     """Running headers and footers: the same margin line (digits aside: page numbers, the
     browser's "1/5") on at least half of the pages, and on two at least. A browser's "save as
-    PDF" prints date and time, the page title, the URL and "page/pages" on every page."""
+    PDF" prints date and time, the page title, the URL and "page/pages" on every page.
+    Returns the text of the dropped lines as they stand on the first page (a browser's header
+    holds the page's title, which recognition may need)."""
     if len(pages) < 2:
-        return
+        return []
     counts = Counter(
         re.sub(r"\d+", "#", b.text) for blocks in pages for _, b in blocks if isinstance(b, Line) and b.in_margin
     )
     repeated = {t for t, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
+    dropped = [b.text for _, b in pages[0] if isinstance(b, Line) and b.in_margin and re.sub(r"\d+", "#", b.text) in repeated]
     for blocks in pages:
         blocks[:] = [
             (t, b)
             for t, b in blocks
             if not (isinstance(b, Line) and b.in_margin and re.sub(r"\d+", "#", b.text) in repeated)
         ]
+    return dropped
 
 
 def _paragraphs(pages: list[list[tuple[float, Line | Table]]]) -> list[Line | Table]:
@@ -355,58 +443,4 @@ def _paragraphs(pages: list[list[tuple[float, Line | Table]]]) -> list[Line | Ta
             )
             out.append(b)
             prev = b
-    return out
-
-
-def _ocr(path: Path, pages: int) -> Document:
-    if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
-        raise ReadError(
-            "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）；请安装 tesseract-ocr 与 tesseract-ocr-chi-sim 后重新导入，或取得带文字的原件"
-        )
-    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
-    if "chi_sim" not in langs:
-        raise ReadError("PDF 没有文字层（可能是扫描件），需要文字识别（OCR），但未安装中文识别数据 tesseract-ocr-chi-sim")
-    doc = Document(str(path), "pdf", pages=pages, ocr=True)
-    per_page: list[list[tuple[float, Line | Table]]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(path), f"{tmp}/p"], check=True, capture_output=True)
-        for number, image in enumerate(sorted(Path(tmp).glob("p*.png")), 1):
-            # hOCR with one box per character: tesseract's own words run numbers together.
-            subprocess.run(
-                ["tesseract", str(image), f"{tmp}/ocr", "-l", "chi_sim", "--psm", "6", "-c", "hocr_char_boxes=1", "hocr"],
-                capture_output=True, check=True,
-            )
-            hocr = Path(f"{tmp}/ocr.hocr").read_text(encoding="utf-8")
-            m = re.search(r"ocr_page.*?bbox 0 0 (\d+) (\d+)", hocr)
-            width, height = (float(m.group(1)), float(m.group(2))) if m else (1.0, 1.0)
-            words = [
-                Word(ch, float(x0), float(x1), float(y0), float(y1))
-                for x0, y0, x1, y1, ch in re.findall(
-                    r"x_bboxes (\d+) (\d+) (\d+) (\d+);[^>]*>([^<]+)<", hocr
-                )
-                if ch.strip()
-            ]
-            _, _, blocks = _layout(_merge_cjk(words), number, height, width)
-            per_page.append(_drop_margins(blocks, height))
-    if not any(per_page):
-        raise ReadError("PDF 没有文字层（扫描件），文字识别（OCR）也没有识别出文字")
-    doc.blocks = _paragraphs(per_page)
-    doc.notes.append("扫描件，文字由 OCR 识别")
-    return doc
-
-
-def _merge_cjk(words: list[Word]) -> list[Word]:
-    """OCR gives one box per character: rejoin the characters that touch, line by line."""
-    out: list[Word] = []
-    merged_line: list[Word] = []
-    for line in _lines_of(words):
-        for w in line:
-            if out and out[-1] in merged_line and -0.2 * w.size <= w.x0 - out[-1].x1 < 0.4 * w.size:
-                last = out[-1]
-                out[-1] = Word(last.text + w.text, last.x0, w.x1, min(last.top, w.top), max(last.bottom, w.bottom))
-                merged_line[-1] = out[-1]
-            else:
-                out.append(w)
-                merged_line = [w]
-        merged_line = []
     return out

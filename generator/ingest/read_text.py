@@ -162,6 +162,16 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
             i += 1  # a Markdown table's ---|--- line
             continue
         cells = _cells_of(line)
+        if cells is not None and _laid_out(cells):
+            flush()  # a page laid out in a table, crawled onto one line: its text and inner tables
+            for block in _unflatten(line):
+                if isinstance(block, Table):
+                    doc.blocks.append(Table([[Cell(clean(c.text).strip()) for c in r] for r in block.rows]))
+                else:
+                    text_line, link = _plain(block.text) if markdown else (block.text, False)
+                    doc.blocks.extend(Line(p.strip(), link=link) for p in text_line.split("\n") if p.strip())
+            i += 1
+            continue
         if cells is not None:
             if not all(_SEPARATOR.match(c) or not c.strip() for c in cells):
                 if rows and piped != ("|" in line):
@@ -171,16 +181,114 @@ def parse_text(text: str, path: str, fmt: str = "txt") -> Document:
             i += 1
             continue
         flush()
-        text_line, link = _plain(_block_markup(line)) if markdown else (line, False)
-        for part in text_line.split("\n"):
-            part = part.replace("\xa0", " ").replace("\u3000", " ").strip()
-            if part:
-                doc.blocks.append(Line(part, link=link))
+        if markdown:
+            line = re.sub(r"^\s*\|\s*(.*?)\s*\|\s*$", r"\1", line)  # a one-cell "table": a page's layout
+        for piece in _paragraphs(line) if markdown else [line]:
+            text_line, link = _plain(_block_markup(piece)) if markdown else (piece, False)
+            for part in text_line.split("\n"):
+                part = part.replace("\xa0", " ").replace("\u3000", " ").strip()
+                if part:
+                    doc.blocks.append(Line(part, link=link))
         i += 1
     flush()
+    doc.blocks = _rejoin_inline(doc.blocks)
     if not any(isinstance(b, Line) for b in doc.blocks) and not doc.tables:
         raise ReadError("文件是空的，没有可导入的内容")
     return doc
+
+
+_CONTINUES = re.compile(r"^[）)〕」』”’，,。、；;：:%％年月日件条篇号个项次名万元]")
+_OPENS = re.compile(r"[（(〔「『“‘]$")
+_NUMBER_ONLY = re.compile(r"^[0-9０-９][0-9０-９,.]*$")
+
+
+def _rejoin_inline(blocks: list[Line | Table]) -> list[Line | Table]:
+    """Text lines a crawler broke at every inline element ("全年发布政策解读" / "11" / "篇。…",
+    "（" / "http://…" / "）"): a line that continues a sentence (a unit or closing punctuation
+    after a number, a closing bracket) is joined to the line before. A label and its number in
+    a table printed one cell per line ("行政许可" / "177" / "行政处罚") are left alone."""
+    out: list[Line | Table] = []
+    for k, b in enumerate(blocks):
+        prev = out[-1] if out else None
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if isinstance(b, Line) and isinstance(prev, Line) and not prev.link and not b.link:
+            a, t = prev.text, b.text
+            row = re.search(r"\s[0-9０-９][0-9０-９,.]*$", a)  # a table row's numbers end the line: leave it
+            inside = (  # "…特向社会公布" / "2019" / "年度…": a number in the middle of a sentence
+                _NUMBER_ONLY.match(t) and isinstance(nxt, Line) and _CONTINUES.match(nxt.text)
+                and not re.search(r"[。！？：:]$", a) and len(a) > 8 and re.search(r"[\u3400-\u9fff]$", a)
+                and not re.match(r"^\s*(?:第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])", a)
+            )
+            number_ends = re.search(r"[0-9０-９]$", a) is not None  # "…公布2019" / "年度…"
+            if not row and (inside or (number_ends and _CONTINUES.match(t)) or _OPENS.search(a) or (t[0] in "）)〕」』" and len(a) > 1)):
+                prev.text = a + t
+                continue
+        out.append(b)
+    return out
+
+
+def _paragraphs(line: str) -> list[str]:
+    """A long line of Markdown a crawler made of a whole cell of running text: Chinese puts no
+    space after a sentence's end or around a heading, so a space there is where paragraphs met
+    ("…监督权。 **（一）聚焦重点工作** 围绕…")."""
+    if len(line) < 200:
+        return [line]
+    return [p for p in re.split(r"(?<=[。！？；])\s+(?=\S)|\s+(?=\*\*[^*\s])|(?<=[^*\s]\*\*)\s+", line) if p.strip()]
+
+
+def _laid_out(cells: list[str]) -> bool:
+    """A pipe row that is no row of a report's table: a cell holds running text (a page laid out
+    in a table), or a whole inner table was flattened into it (``| --- |`` inside the line)."""
+    if sum(1 for c in cells if _SEPARATOR.match(c) and "-" in c) and any(c.strip() and not _SEPARATOR.match(c) for c in cells):
+        return True
+    return any(len(c) > 150 or c.count("。") >= 2 for c in cells)
+
+
+def _unflatten(line: str) -> list[Line | Table]:
+    """The text and tables of a layout table crawled onto one line (markdownify writes a table
+    inside a cell as its rows one after another: ``| a | b | | --- | --- | | 1 | 2 | | 3 | 4 |``).
+
+    An inner table is a run of two or more ``---`` cells: its header is the cells just before
+    the run, and its rows follow, each as many cells as the run is long and each followed by an
+    empty cell where the line break was. Every other cell is text: paragraphs run together with
+    spaces are split where three or more spaces stand between them."""
+    tokens = re.split(r"(?<!\\)\|", line)
+    is_rule = [bool(re.fullmatch(r"\s*:?-{3,}:?\s*", t)) for t in tokens]
+    out: list[Line | Table] = []
+    text: list[str] = []
+
+    def flush_text() -> None:
+        for t in text:
+            for piece in re.split(r"\s{3,}|<br\s*/?>", t):
+                if piece.strip():
+                    out.append(Line(piece.strip()))
+        text.clear()
+
+    i = 0
+    while i < len(tokens):
+        if not is_rule[i]:
+            text.append(tokens[i])
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and is_rule[j]:
+            j += 1
+        w = j - i
+        if w < 2 or i - 1 - w < 0:
+            i = j  # a one-column "table": the page's layout, its cells are text
+            continue
+        header = tokens[i - 1 - w : i - 1]
+        del text[len(text) - w - 1 :]  # the header (and the empty cell after it) are not text
+        flush_text()
+        rows = [header]
+        k = j
+        while k + w < len(tokens) and not tokens[k].strip() and not any(is_rule[k + 1 : k + 1 + w]):
+            rows.append(tokens[k + 1 : k + 1 + w])
+            k += 1 + w
+        out.append(Table([[Cell(c.strip()) for c in r] for r in rows]))
+        i = k
+    flush_text()
+    return out
 
 
 def _crawler_header(lines: list[str], doc: Document) -> list[str]:

@@ -1,1 +1,1 @@
-"""The static site: which pages exist (plan), what they show (contexts), how (templates), writing."""
+"""Rendering only: the Jinja environment and the theme, Markdown text, charts as SVG."""

@@ -9,26 +9,27 @@ library would add a dependency and scripts for no gain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
 
-from .templates import format_number
+from ..pages.agency import Chart, Series
+from ..pages.tables import format_number
 
 # Colours with ≥ 3:1 contrast on white, distinguishable in the common colour-vision deficiencies.
 PALETTE = ("#1d4f91", "#b3541e", "#2e7d32", "#7b1fa2", "#8d6e00", "#c2185b", "#455a64")
 
 
-@dataclass
-class Series:
-    label: str
-    values: list[float | None]
+def svg(chart: Chart | None) -> Markup:
+    """The ``svg`` filter: a chart of the page data as inline SVG."""
+    if chart is None:
+        return Markup("")
+    return stacked_bars(chart.title, chart.categories, chart.series)
 
 
 def stacked_bars(
     title: str, categories: list[str], series: list[Series], unit: str = "件", id: str = "chart"
-) -> Markup:
+) -> Markup:  # noqa: A002
     """Vertical stacked bars, one per category (e.g. a year), with a legend and a description."""
     width, height = 480, 260
     left, right, top, bottom = 48, 8, 20, 36

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.write import build
+from generator.build import build
 
 from .serve import block_other_hosts, launch, serve
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.preview import PreviewServer
-from generator.render.incremental import IncrementalBuilder
+from generator.preview.server import PreviewServer
+from generator.preview.update import IncrementalBuilder
 
 from .serve import block_other_hosts
 

@@ -12,7 +12,7 @@ Pieces, each a well-kept standard mechanism rather than hand-rolled polling:
   while the content has errors, shows the findings in an overlay. The last good build keeps
   being served until the errors are fixed; no restart needed.
 
-The builder is given (see :class:`Builder`; ``render.incremental.IncrementalBuilder`` for
+The builder is given (see :class:`Builder`; ``preview.update.IncrementalBuilder`` for
 ``xxgk serve``): it knows how to build everything once and how to bring the build folder up to
 date after some files changed, never leaving it half-written. Watching starts before the first
 build, so an edit saved during it is applied right after. Each page served is told the version
@@ -22,7 +22,9 @@ reloads it. A builder may have ``close()`` (called when the preview stops).
 
 from __future__ import annotations
 
+import errno
 import json
+import sys
 import threading
 import time
 import urllib.parse
@@ -33,15 +35,16 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Protocol
 
-from .findings import Finding
+from ..findings import Finding
 
 EVENTS = "/__xxgk__/events"
 CLIENT = "/__xxgk__/preview.js"
 KEEPALIVE_SECONDS = 15.0
+MAX_PATH = 4096  # longer request paths get 414 (no page of a site is that deep)
 
 
 @dataclass
-class BuildResult:
+class UpdateResult:
     ok: bool  # False: the content has errors and the build folder was left as it was
     findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
@@ -51,9 +54,9 @@ class BuildResult:
 class Builder(Protocol):
     out: Path
 
-    def build(self) -> BuildResult: ...
+    def build(self) -> UpdateResult: ...
 
-    def update(self, changed: set[Path]) -> BuildResult: ...
+    def update(self, changed: set[Path]) -> UpdateResult: ...
 
 
 class PreviewState:
@@ -67,7 +70,7 @@ class PreviewState:
         self.serial = 0  # every publish, so a new set of findings is sent even if as many as before
         self._changed = threading.Condition()
 
-    def publish(self, result: BuildResult) -> None:
+    def publish(self, result: UpdateResult) -> None:
         with self._changed:
             if result.ok and result.pages:  # a new build; nothing written: no need to reload
                 self.version += 1
@@ -98,55 +101,7 @@ class PreviewState:
             return self.serial, self.snapshot()
 
 
-CLIENT_JS = r"""(function () {
-  "use strict";
-  var script = document.currentScript;
-  var here = script.src.replace(/preview\.js.*$/, "");
-  var served = script.getAttribute("data-version");
-  var version = served === null ? null : Number(served), panel = null;
-  function show(state) {
-    if (panel) { panel.remove(); panel = null; }
-    if (state.ok) return;
-    panel = document.createElement("section");
-    panel.setAttribute("role", "alert");
-    panel.setAttribute("aria-labelledby", "xxgk-preview-title");
-    panel.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;" +
-      "background:#fff;color:#1a1a1a;border-top:4px solid #b00020;padding:1rem 1.5rem;" +
-      "font:16px/1.6 system-ui,'Noto Sans CJK SC',sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.3)";
-    var h = document.createElement("h2");
-    h.id = "xxgk-preview-title";
-    h.style.cssText = "margin:0 0 .5rem;font-size:1.1rem;color:#b00020";
-    h.textContent = "内容有错误，预览仍显示上一次成功生成的版本（共 " + state.findings.length + " 处）";
-    panel.appendChild(h);
-    var list = document.createElement("ul");
-    list.style.cssText = "margin:0;padding-left:1.2rem";
-    state.findings.forEach(function (f) {
-      var li = document.createElement("li");
-      var where = f.file + (f.line ? ":" + f.line + ":" + (f.column || 1) : "");
-      var code = document.createElement("code");
-      code.textContent = where;
-      li.appendChild(code);
-      li.appendChild(document.createTextNode(" " + f.rule + (f.field ? " " + f.field : "") + "：" + f.message));
-      list.appendChild(li);
-    });
-    panel.appendChild(list);
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "关闭提示";
-    close.style.cssText = "margin-top:.75rem;font:inherit;padding:.25rem .75rem";
-    close.onclick = function () { panel.remove(); panel = null; };
-    panel.appendChild(close);
-    document.body.appendChild(panel);
-  }
-  var events = new EventSource(here + "events");
-  events.addEventListener("state", function (e) {
-    var state = JSON.parse(e.data);
-    if (version !== null && state.ok && state.version !== version) { location.reload(); return; }
-    version = state.version;
-    show(state);
-  });
-})();
-"""
+CLIENT_JS = (Path(__file__).parent / "client.js").read_text(encoding="utf-8")  # the page's live-reload client
 
 
 def _inject(html: bytes, version: int) -> bytes:
@@ -164,7 +119,25 @@ def make_handler(root: Callable[[], Path], state: PreviewState) -> type[SimpleHT
         def log_message(self, format: str, *args: Any) -> None:  # quiet: the terminal is for findings
             pass
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except ConnectionError:  # the browser went away (an aborted load): nothing to say
+                self.close_connection = True
+
         def do_GET(self) -> None:
+            try:
+                self._get()
+            except OSError as e:
+                if isinstance(e, ConnectionError):
+                    raise
+                # e.g. a path too long for the file system (ENAMETOOLONG): the request's fault
+                status = HTTPStatus.REQUEST_URI_TOO_LONG if e.errno == errno.ENAMETOOLONG else HTTPStatus.BAD_REQUEST
+                self._send(status, "text/plain; charset=utf-8", f"{status.value} {status.phrase}".encode())
+
+        def _get(self) -> None:
+            if len(self.path) > MAX_PATH:
+                return self._send(HTTPStatus.REQUEST_URI_TOO_LONG, "text/plain; charset=utf-8", b"414 URI Too Long")
             path = urllib.parse.urlsplit(self.path).path
             version = state.version  # before reading the file: a newer page still reloads once
             if path == EVENTS:
@@ -256,6 +229,19 @@ def make_handler(root: Callable[[], Path], state: PreviewState) -> type[SimpleHT
     return Handler
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Never a traceback in the editor's terminal: a client that goes away is nothing to report,
+    anything else one line."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        print(f"xxgk: 预览服务器处理请求时出错：{type(error).__name__}: {error}", file=sys.stderr)
+
+
 class PreviewServer:
     """Serves ``builder.out`` and keeps it up to date with the watched folders."""
 
@@ -265,14 +251,14 @@ class PreviewServer:
         watch: Iterable[Path],
         host: str = "127.0.0.1",
         port: int = 8000,
-        report: Callable[[BuildResult, set[Path] | None], None] = lambda result, changed: None,
+        report: Callable[[UpdateResult, set[Path] | None], None] = lambda result, changed: None,
     ):
         self.builder = builder
         self.watch = [p for p in watch if p.exists()]
         self.state = PreviewState()
         self.report = report
         self.stop = threading.Event()
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(lambda: builder.out, self.state))
+        self.httpd = QuietServer((host, port), make_handler(lambda: builder.out, self.state))
         self.httpd.daemon_threads = True
         self._watcher: threading.Thread | None = None
         self._http: threading.Thread | None = None
@@ -284,7 +270,7 @@ class PreviewServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}/"
 
-    def first_build(self) -> BuildResult:
+    def first_build(self) -> UpdateResult:
         """The full build. Watching starts before it, so an edit made meanwhile is not lost:
         it is applied once the build is done."""
         self._start_watching()
@@ -338,7 +324,7 @@ class PreviewServer:
         except Exception as e:  # e.g. the content folder was removed: say so; keep serving
             self.watching.set()
             if not self.stop.is_set():
-                failure = BuildResult(
+                failure = UpdateResult(
                     False, [_internal_error(e, "监视文件夹时出错，预览不再自动更新，请重新启动 xxgk serve")]
                 )
                 self.state.publish(failure)
@@ -372,13 +358,13 @@ class PreviewServer:
             try:
                 result = self.builder.update(changed)
             except Exception as e:  # a bug must not take the preview down; say it and go on
-                result = BuildResult(False, [_internal_error(e)])
+                result = UpdateResult(False, [_internal_error(e)])
             result.seconds = result.seconds or time.perf_counter() - start
             self.state.publish(result)
             self.report(result, changed)
 
 
 def _internal_error(error: Exception, what: str = "生成时出现程序错误") -> Finding:
-    from .findings import ERROR, Location
+    from ..findings import ERROR, Location
 
     return Finding(ERROR, "INTERNAL", f"{what}：{type(error).__name__}: {error}", Location("xxgk"))

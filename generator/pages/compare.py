@@ -1,0 +1,165 @@
+"""The home page and the comparisons: a year's figures across agencies, part 2 by template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..model import spec
+from . import figures, urls
+from .site import Common, Site, common, crumbs, doc, is_public
+from .tables import BodyRow, DataTable, Head, cell, format_number, simple_heads
+
+
+class Total(NamedTuple):
+    label: str
+    help: str
+    value: str  # "" when no report has the figure
+    missing: int  # reports whose cells for it are blank
+
+
+class TitleLink(NamedTuple):
+    title: str
+    url: str
+    agency: str
+
+
+class YearCount(NamedTuple):
+    year: int
+    url: str
+    count: int
+
+
+class YearLink(NamedTuple):
+    year: int
+    url: str
+    current: bool
+
+
+class NameLink(NamedTuple):
+    name: str
+    url: str
+
+
+class AgencyCount(NamedTuple):
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(kw_only=True)
+class HomePage(Common):
+    latest: int | None = doc("最近的年度（没有报告时为空）")
+    reported: int = doc("最近年度已有报告的机关数")
+    agencies_count: int = doc("登记的机关数")
+    totals: list[Total] = doc("最近年度各主要数字之和：label、help、value、missing")
+    latest_reports: list[TitleLink] = doc("最近年度的报告：title、url、agency")
+    years: list[YearCount] = doc("各年度，新的在前：year、url、count")
+    report_count: int = doc("报告总数")
+    finding_count: int = doc("向公众说明的核查发现总数")
+
+
+def home_page(site: Site, page: urls.Page) -> HomePage:
+    content = site.content
+    latest = content.years[-1] if content.years else None
+    reports = [r for r in content.reports if r.year == latest]
+    totals = []
+    for f in figures.FIGURES:
+        total, missing = figures.add([site.values(r)[f.key] for r in reports if r.template != "none"])
+        totals.append(Total(f.label, f.help, format_number(total) if total is not None else "", missing))
+    return HomePage(
+        **common(site, page, content.site.title if content.site else "", [], ""),
+        latest=latest,
+        reported=len(reports),
+        agencies_count=len(content.agencies),
+        totals=totals,
+        latest_reports=[TitleLink(r.title, urls.report_url(r.agency, r.year), site.agency(r.agency).label) for r in reports],
+        years=_years(site),
+        report_count=len(content.reports),
+        finding_count=sum(1 for fs in site.by_report.values() for f in fs if is_public(f)),
+    )
+
+
+def _years(site: Site) -> list[YearCount]:
+    return [YearCount(y, urls.compare_url(y), sum(1 for r in site.content.reports if r.year == y))
+            for y in reversed(site.content.years)]
+
+
+@dataclass(kw_only=True)
+class CompareIndexPage(Common):
+    years: list[YearCount] = doc("各年度，新的在前：year、url、count")
+    agencies: list[AgencyCount] = doc("各机关：name、url、count")
+
+
+def compare_index_page(site: Site, page: urls.Page) -> CompareIndexPage:
+    return CompareIndexPage(
+        **common(site, page, "比较", crumbs((page.url, "比较")), "按年度比较各机关的主要数字，或查看一个机关的历年变化。"),
+        years=_years(site),
+        agencies=[AgencyCount(a.name, urls.agency_url(a.id) + "#years", len(site.content.reports_of(a.id)))
+                  for a in site.content.agencies.values()],
+    )
+
+
+@dataclass(kw_only=True)
+class ComparePage(Common):
+    year: int = doc("年度")
+    table: DataTable = doc("各机关主要数字的表格，附合计")
+    part2_tables: list[DataTable] = doc("第二部分的表格，每种格式一张")
+    without_tables: list[NameLink] = doc("没有固定格式表格、未列入比较的报告：name、url")
+    other_years: list[YearLink] = doc("各年度：year、url、current")
+
+
+def compare_page(site: Site, page: urls.Page) -> ComparePage:
+    year = int(page.key[0])  # type: ignore[call-overload]
+    reports = [r for r in site.content.reports if r.year == year]
+    prefix = "cmp"
+    heads = simple_heads(prefix, "机关", [f.label for f in figures.FIGURES])
+    comparable = [r for r in reports if r.template != "none"]
+    rows = []
+    for n, report in enumerate(comparable):
+        rid = f"{prefix}-r{n}"
+        vals = site.values(report)
+        cells = tuple(cell(vals[f.key], f"{prefix}-c{i} {rid}") for i, f in enumerate(figures.FIGURES))
+        rows.append(BodyRow(Head(site.agency(report.agency).label, rid, scope="row"), cells,
+                            link=urls.report_url(report.agency, report.year)))
+    foot = []
+    if comparable:
+        fid = f"{prefix}-total"
+        totals = tuple(cell(figures.add([site.values(r)[f.key] for r in comparable])[0], f"{prefix}-c{i} {fid}")
+                       for i, f in enumerate(figures.FIGURES))
+        foot.append(BodyRow(Head("合计", fid, scope="row"), totals, total=True))
+    blank = ("空白表示该机关报告中相关的格子未填写，无法得出这一数字；合计只加有数字的机关。",) if _any_blank(rows) else ()
+    table = DataTable(prefix, f"{year}年各机关主要数字（单位：件；第三部分取“总计”列，（六）各行已相加）",
+                      heads, tuple(rows), blank, sortable=True, foot=tuple(foot), width=len(heads[0]))
+    part2 = []
+    for template in ("gb2019", "gb2021"):
+        members = [r for r in reports if r.template == template and r.proactive]
+        if not members:
+            continue
+        p2 = figures.part2_figures(template)
+        tp = f"p2{template}"
+        heads2 = simple_heads(tp, "机关", [f.label for f in p2])
+        rows2 = []
+        for n, report in enumerate(members):
+            rid = f"{tp}-r{n}"
+            cells = tuple(cell(figures.part2_value(report, f), f"{tp}-c{i} {rid}") for i, f in enumerate(p2))
+            rows2.append(BodyRow(Head(site.agency(report.agency).label, rid, scope="row"), cells,
+                                 link=urls.report_url(report.agency, report.year)))
+        t = spec.TEMPLATES[template]
+        part2.append(DataTable(tp, f"{year}年第二部分主动公开情况：使用{t.name}（{t.issued_by}）的报告", heads2, tuple(rows2),
+                               ("空白表示原报告此处未填写。",) if _any_blank(rows2) else (), sortable=True,
+                               width=len(heads2[0])))
+    return ComparePage(
+        **common(site, page, f"{year}年各机关比较", crumbs((urls.COMPARE, "比较"), (page.url, f"{year}年")),
+                 f"{year}年各机关政府信息公开申请、复议、诉讼数字并列比较。"),
+        year=year,
+        table=table,
+        part2_tables=part2,
+        without_tables=[NameLink(site.agency(r.agency).label, urls.report_url(r.agency, r.year))
+                        for r in reports if r.template == "none"],
+        other_years=[YearLink(y, urls.compare_url(y), y == year) for y in site.content.years],
+    )
+
+
+def _any_blank(rows: list[BodyRow]) -> bool:
+    return any(c.kind == "blank" for r in rows for c in r.cells)

@@ -1,0 +1,101 @@
+"""The open-data page, the reading help, the search page and the 404 page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from ..checks.public import PLAIN
+from ..checks.rules import RULES
+from ..export import bundle
+from ..export.rows import LONG_COLUMNS, ColumnDoc, wide_columns
+from . import urls
+from .glossary import TERMS, columns_for_help, rows_for_help
+from .site import Common, Site, common, crumbs, doc, size_text
+
+
+class FileLink(NamedTuple):
+    url: str
+    label: str
+    name: str
+
+
+DESCRIBE = {
+    "xxgk-long.csv": "长表（CSV）：每个数字一行，可直接用 Excel 打开",
+    "xxgk-wide.csv": "宽表（CSV）：每份报告一行，每个格子一列",
+    "xxgk-columns.csv": "列说明（CSV）：长表和宽表每一列的含义",
+    "xxgk-long.json": "长表（JSON）",
+    "xxgk-wide.json": "宽表（JSON）",
+    "xxgk.json": "全部报告的完整数据（JSON），含机关名录",
+}
+
+
+@dataclass(kw_only=True)
+class DataPage(Common):
+    files: list[FileLink] = doc("数据文件：url、label（含大小）、name")
+    licence: str = doc("数据的来源与使用说明（site.yaml 的 data_licence）")
+    long_columns: tuple[ColumnDoc, ...] = doc("长表的列：name、description")
+    wide_columns: list[ColumnDoc] = doc("宽表的前 10 列：name、description")
+    wide_cell_count: int = doc("宽表其余的列数")
+    report_count: int = doc("报告总数")
+
+
+def data_page(site: Site, page: urls.Page) -> DataPage:
+    describe = dict(DESCRIBE)
+    describe["xxgk.xlsx"] = (
+        "全部数据（Excel 工作簿）：长表、宽表和列说明三个工作表"
+        if site.xlsx_has_long
+        else "全部数据（Excel 工作簿）：宽表和列说明两个工作表（长表行数太多，请用 CSV）"
+    )
+    files = []
+    for name in bundle.DATASET_FILES:
+        url = urls.data_file_url(name)
+        files.append(FileLink(url, f"{describe[name]}，{size_text(site.file_sizes.get(url, 0))}", name))
+    cfg = site.content.site
+    wide = wide_columns()
+    return DataPage(
+        **common(site, page, "数据下载", crumbs((page.url, "数据下载")), "全部报告的表格数据，CSV、JSON 和 Excel 格式。"),
+        files=files,
+        licence=(cfg.data_licence if cfg and cfg.data_licence else "数据摘自各机关公开发布的政府信息公开工作年度报告。"),
+        long_columns=LONG_COLUMNS,
+        wide_columns=wide[:10],
+        wide_cell_count=len(wide) - 10,
+        report_count=len(site.content.reports),
+    )
+
+
+@dataclass(kw_only=True)
+class HelpPage(Common):
+    terms: tuple[tuple[str, str], ...] = doc("常用词语：（词语，解释）")
+    rows: list[tuple[str, str, str]] = doc("表格中的行：（第几部分，行的名称，解释）")
+    columns: list[tuple[str, str]] = doc("表格中的列：（列的名称，解释）")
+    rules: list[tuple[str, str]] = doc("核对的规则：（规则，内容）")
+    plain: dict[str, str] = doc("各规则对读者的说法，按规则")
+
+
+def help_page(site: Site, page: urls.Page) -> HelpPage:
+    return HelpPage(
+        **common(site, page, "阅读帮助", crumbs((page.url, "阅读帮助")), "年度报告中每一行、每一列是什么意思。"),
+        terms=TERMS, rows=rows_for_help(), columns=columns_for_help(), rules=[(r.id, r.summary) for r in RULES.values()],
+        plain=PLAIN,
+    )
+
+
+@dataclass(kw_only=True)
+class SearchPage(Common):
+    pass
+
+
+def search_page(site: Site, page: urls.Page) -> SearchPage:
+    return SearchPage(**common(site, page, "搜索", crumbs((page.url, "搜索")), "在全部报告和机关中搜索。"))
+
+
+@dataclass(kw_only=True)
+class NotFoundPage(Common):
+    base_path: str = doc("网站正式地址的路径部分（设置了 base_url 时），供 <base> 使用")
+
+
+def not_found_page(site: Site, page: urls.Page) -> NotFoundPage:
+    return NotFoundPage(**common(site, page, "找不到这个页面", [], ""),
+                        base_path=urlsplit(site.base_url).path if site.base_url else "")

@@ -1,0 +1,188 @@
+"""What every page shares: the whole content's data (:class:`Site`) and the common context.
+
+:class:`Site` is derived from the content and the findings once per build, before any page:
+each report's findings (by agency and year, never by a file path), each report's key figures
+(made on first use), the sizes of the downloads (known from the exports stage). Every page
+context extends :class:`Common`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
+
+from ..checks.public import ARITHMETIC, PLAIN, PUBLIC_RULES
+from ..checks.rules import RULES
+from ..content import Content
+from ..findings import SEVERITY_LABELS, Finding
+from ..model.portal import Agency, SiteConfig
+from ..model.report import Report
+from . import figures, urls
+
+
+def doc(text: str, **kw: Any) -> Any:
+    """A context field with its description for the handbook's template reference."""
+    return field(metadata={"doc": text}, **kw)
+
+
+NAV = (
+    (urls.HOME, "首页"),
+    (urls.AGENCIES, "机关"),
+    (urls.COMPARE, "比较"),
+    (urls.DATA, "数据下载"),
+    (urls.HELP, "阅读帮助"),
+    (urls.SEARCH, "搜索"),
+)
+
+FILE_TYPES = {
+    ".pdf": "PDF",
+    ".docx": "Word 文档",
+    ".doc": "Word 文档",
+    ".html": "网页",
+    ".htm": "网页",
+    ".txt": "纯文本",
+    ".wps": "WPS 文档",
+    ".xlsx": "Excel 表格",
+    ".xls": "Excel 表格",
+    ".csv": "CSV 表格",
+    ".json": "JSON",
+    ".yaml": "YAML",
+}
+
+
+def size_text(n: int) -> str:
+    if n < 1024:
+        return f"{n} 字节"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def is_public(f: Finding) -> bool:
+    return f.rule in PUBLIC_RULES
+
+
+@dataclass
+class Site:
+    """Everything derived from the whole content once, before any page is rendered."""
+
+    content: Content
+    findings: list[Finding]
+    base_url: str
+    search_enabled: bool
+    xlsx_has_long: bool
+    file_sizes: dict[str, int] = field(default_factory=dict)  # site path -> bytes, from the exports
+    sitemap: list[urls.Page] = field(default_factory=list)  # the pages listed in sitemap.xml
+    by_report: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
+    others: list[Finding] = field(default_factory=list)  # findings of no report
+    _values: dict[tuple[str, int], dict[str, int | float | None]] = field(default_factory=dict)
+
+    @classmethod
+    def gather(cls, content: Content, findings: list[Finding], base_url: str, search: bool, xlsx_has_long: bool) -> Site:
+        # a finding located in a report's file is that report's (the file it was loaded from)
+        of_file = {r.path: (r.agency, r.year) for r in content.reports}
+        by_report: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+        others = []
+        for f in findings:
+            key = of_file.get(f.location.path)
+            if key is not None:
+                by_report[key].append(f)
+            else:
+                others.append(f)
+        return cls(content, findings, base_url, search, xlsx_has_long, by_report=dict(by_report), others=others)
+
+    def values(self, report: Report) -> dict[str, int | float | None]:
+        """The key figures of a report, computed once per build."""
+        key = (report.agency, report.year)
+        cached = self._values.get(key)
+        if cached is None:
+            cached = self._values[key] = figures.values(report)
+        return cached
+
+    def agency(self, agency_id: str) -> Agency:
+        found = self.content.agencies.get(agency_id)
+        if found is not None:
+            return found
+        return Agency(id=agency_id, name=agency_id, kind="other")
+
+    def report_findings(self, report: Report) -> list[FindingView]:
+        return [finding_view(f) for f in self.by_report.get((report.agency, report.year), []) if is_public(f)]
+
+
+class FindingView(NamedTuple):
+    rule: str
+    severity: str
+    severity_label: str
+    heading: str  # in plain words (checks.public.PLAIN)
+    message: str
+    arithmetic: str  # "yes" for the rules about numbers adding up
+
+
+def finding_view(f: Finding) -> FindingView:
+    rule = RULES.get(f.rule)
+    return FindingView(f.rule, f.severity, SEVERITY_LABELS.get(f.severity, f.severity),
+                       PLAIN.get(f.rule) or (rule.summary if rule else "报告数据提示"), f.message,
+                       "yes" if f.rule in ARITHMETIC else "")
+
+
+class NavItem(NamedTuple):
+    url: str
+    label: str
+    current: bool
+
+
+@dataclass
+class Footer:
+    sponsor: str
+    organizer: str
+    site_code: str
+    icp: str
+    police_record: str
+    address: str
+    phone: str
+    email: str
+
+
+@dataclass(kw_only=True)
+class Common:
+    """What every page's template gets."""
+
+    site: SiteConfig = doc("网站设置（site.yaml）：site.title、site.description 等")
+    page_url: str = doc("本页在网站中的路径，如 reports/shiwo/2021.html；url 过滤器据此算出相对链接")
+    page_kind: str = doc("页面类别：home、agencies、agency、report、compare_index、compare、data、help、search、not_found、quality")
+    title: str = doc("页面标题")
+    description: str = doc("页面说明（meta description）")
+    nav: list[NavItem] = doc("网站栏目：每项有 url、label、current")
+    crumbs: list[tuple[str, str]] = doc("当前位置：（路径，名称）的列表，首页在前")
+    footer: Footer = doc("页脚：sponsor、organizer、site_code、icp、police_record、address、phone、email")
+    search_enabled: bool = doc("本次生成是否建立了搜索索引")
+    feed_url: str = doc("订阅源的路径")
+
+    def as_context(self) -> dict[str, Any]:
+        """The template's variables: the fields, as they are."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def common(site: Site, page: urls.Page, title: str, crumbs: list[tuple[str, str]], description: str = "") -> dict[str, Any]:
+    """The :class:`Common` fields of a page, as keyword arguments for its context class."""
+    cfg = site.content.site
+    assert cfg is not None
+    contact = cfg.contact or {}
+    return {
+        "site": cfg,
+        "page_url": page.url,
+        "page_kind": page.kind,
+        "title": title,
+        "description": description or (cfg.description or cfg.title),
+        "nav": [NavItem(u, label, u == page.url) for u, label in NAV],
+        "crumbs": crumbs,
+        "footer": Footer(cfg.sponsor, cfg.organizer or "", cfg.site_code or "", cfg.icp or "", cfg.police_record or "",
+                         contact.get("address", ""), contact.get("phone", ""), contact.get("email", "")),
+        "search_enabled": site.search_enabled,
+        "feed_url": urls.FEED,
+    }
+
+
+def crumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(urls.HOME, "首页"), *items]
