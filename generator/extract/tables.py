@@ -205,7 +205,8 @@ def _assemble(
                 if group in text and re.search(r"\d{1,2}\.", text.replace(group, "")):
                     text = text.replace(group, "")
             k, why = match(text, subgroups[i])
-            if k and k not in taken and similarity(core(text), candidates[k]) >= max(0.9, own + 0.05):
+            by_number = "下第" in why and numbering(text)[0] != ""  # "3.补正后申请内…" under （四）: its place
+            if k and k not in taken and (by_number or similarity(core(text), candidates[k]) >= max(0.9, own + 0.05)):
                 entries[i] = (k, RowText(labels, row.values, row.stray, row.source or row), f"标签分在几行，合起来：{why}")
                 used.update(pick[0] + pick[1])
                 break

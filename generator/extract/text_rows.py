@@ -133,7 +133,8 @@ def _attach(fragments: list[str], before: Table, after: Table) -> None:
             after.rows[0] = [Cell(text)] + first
         return
     labels = _label_cells(last)
-    if not labels:
+    if not labels:  # the row before printed only numbers: the pieces are a row of their own
+        before.rows.append([Cell(text)])
         return
     labels[-1].text += text
     if not _has_values(last) and not numbered_next and _has_values(first) and not (nxt and whole_label(nxt.text)):
