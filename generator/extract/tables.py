@@ -239,7 +239,8 @@ def _match_request(printed: str, subgroup: str, candidates: dict[str, str], sett
         if 1 <= num <= len(sub):
             r = sub[num - 1]
             score = similarity(c, candidates[r.key])
-            if score >= 0.3 or len(c) <= 2:  # "2." or "2.重" alone: its place says what it is
+            # "2." or "2.重" alone, or the start of the label ("2.申请人" cut by a line break): its place says what it is
+            if score >= 0.3 or len(c) <= 2 or candidates[r.key].startswith(c):
                 return r.key, f"{subgroup} 下第 {num} 项（文字相似度 {score:.2f}）"
     if c in ("其他",) and subgroup == spec.OTHER:
         return "other_other", f"{spec.OTHER} 下的“其他”"

@@ -88,7 +88,7 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
 
 
 FRAGMENT_MAX = 20  # a piece of a wrapped label: a cell's line in a narrow column
-FRAGMENTS_MAX = 4  # a label wraps over at most this many more lines
+FRAGMENTS_MAX = 16  # a label wraps over at most this many more lines (two characters a line in a narrow column)
 
 
 def _fragments_between_tables(items: list[str | Table], i: int, out: list[str | Table]) -> int:
