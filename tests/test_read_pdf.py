@@ -3,22 +3,13 @@ running headers dropped, paragraphs, borderless tables from word positions."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from generator.ingest.document import Line
 from generator.ingest.glyphs import fold
 from generator.ingest.read_pdf import read_pdf
 
-# The two real PDFs: beside their truth files if committed there, else $XXGK_REAL or ../shared/real.
-REAL = next(
-    (
-        d
-        for d in (Path(__file__).resolve().parent / "data" / "real", Path(os.environ.get("XXGK_REAL", "/work/shared/real")))
-        if (d / "hongze-2023.pdf").exists()
-    ),
-    Path("/work/shared/real"),
-)
+REAL = Path(__file__).resolve().parent / "data" / "real"  # the two real PDFs, committed beside their truth
 CORPUS = Path(__file__).resolve().parent / "data" / "import" / "docs"
 
 
