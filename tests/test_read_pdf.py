@@ -46,3 +46,23 @@ def test_borderless_table_rows_come_from_word_positions() -> None:
 def test_cjk_radicals_from_type3_fonts_are_folded() -> None:
     assert fold("⽰例县⼈⺠政府") == "示例县人民政府"
     assert fold("⼾籍") == "户籍"  # NFKC alone gives the traditional 戶
+
+
+def test_a_page_that_cannot_be_read_costs_only_itself(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import generator.ingest.read_pdf as reader
+    from generator.extract import extract
+
+    real = reader._read_page
+
+    def damaged(page, number):  # type: ignore[no-untyped-def]
+        if number == 5:
+            raise ValueError("broken content stream")
+        return real(page, number)
+
+    monkeypatch.setattr(reader, "_read_page", damaged)
+    doc = read_pdf(REAL / "hongze-2023.pdf")
+    assert doc.problems == ["第 5 页无法读取（ValueError），其内容未导入，请对照原件"]
+    ex = extract(doc, "hongze")
+    assert ex.report.requests is not None and ex.report.requests["received_new"][6] == 21  # pages 1–4 read
+    assert ex.report.other is None  # part 6 stood on page 5
+    assert any(n.severity == "warning" and "第 5 页无法读取" in n.message for n in ex.notes)

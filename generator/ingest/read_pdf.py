@@ -367,25 +367,18 @@ def read_pdf(path: Path) -> Document:
         per_page: list[list[tuple[float, Line | Table]]] = []
         has_text = False
         for number, page in enumerate(pdf.pages, 1):
-            blocks: list[tuple[float, Line | Table]] = []
-            tables = _ruled_tables(page)
-            bboxes = [bbox for bbox, _ in tables]
-            for bbox, grid in tables:
-                rows = [[Cell("", copy=True) if c is None else Cell(fold(c.strip())) for c in r] for r in grid]
-                blocks.append((bbox[1], Table(rows, number, (number,))))
-            words = [
-                Word(fold(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
-                for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
-                if not any(_inside(w, b) for b in bboxes)
-            ]
-            if page.chars:
-                has_text = True
-            _, _, more = _layout(words, number, float(page.height), float(page.width), [b[1] for b in bboxes])
-            blocks.extend(more)
-            blocks.sort(key=lambda b: b[0])
-            per_page.append(_drop_margins(blocks, float(page.height)))
+            try:
+                blocks, text = _read_page(page, number)
+            except Exception as e:  # one damaged page costs only itself: the rest is read
+                if isinstance(e, (MemoryError, RecursionError)):
+                    raise
+                doc.problems.append(f"第 {number} 页无法读取（{type(e).__name__}），其内容未导入，请对照原件")
+                per_page.append([])
+                continue
+            has_text = has_text or text
+            per_page.append(blocks)
             page.flush_cache()
-        if not has_text:
+        if not has_text and not doc.problems:
             from .read_scan import read_scan  # here: OpenCV and onnxruntime load only for scans
 
             return read_scan(path, len(pdf.pages))
@@ -394,6 +387,25 @@ def read_pdf(path: Path) -> Document:
         doc.meta["running_header"] = running[0]  # a browser prints the page's title there
     doc.blocks = _paragraphs(per_page)
     return doc
+
+
+def _read_page(page, number: int) -> tuple[list[tuple[float, Line | Table]], bool]:  # type: ignore[no-untyped-def]
+    """One page's blocks in reading order, and whether it has a text layer at all."""
+    blocks: list[tuple[float, Line | Table]] = []
+    tables = _ruled_tables(page)
+    bboxes = [bbox for bbox, _ in tables]
+    for bbox, grid in tables:
+        rows = [[Cell("", copy=True) if c is None else Cell(fold(c.strip())) for c in r] for r in grid]
+        blocks.append((bbox[1], Table(rows, number, (number,))))
+    words = [
+        Word(fold(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
+        for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
+        if not any(_inside(w, b) for b in bboxes)
+    ]
+    _, _, more = _layout(words, number, float(page.height), float(page.width), [b[1] for b in bboxes])
+    blocks.extend(more)
+    blocks.sort(key=lambda b: b[0])
+    return _drop_margins(blocks, float(page.height)), bool(page.chars)
 
 
 def _drop_margins(blocks: list[tuple[float, Line | Table]], height: float) -> list[tuple[float, Line | Table]]:
