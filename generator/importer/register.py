@@ -49,7 +49,7 @@ def short_name(name: str) -> str:
     for suffix in _SUFFIXES:
         if s.endswith(suffix) and len(s) > len(suffix) + 1:
             s = s[: -len(suffix)]
-            if suffix in ("街道办事处", "办事处"):
+            if suffix in ("街道办事处", "办事处", "街道"):
                 s += "街道"
             break
     while True:
