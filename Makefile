@@ -46,9 +46,13 @@ docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --quiet
 	@echo "编辑手册已生成：docs-site/index.html"
 
-## bench-import: import accuracy per format and part, and speed against pdfplumber's own extraction
+## bench-import: import accuracy per kind of document (committed corpus, the wild sample, held-out
+## documents made outside the repository, scans) and speed against pdfplumber's own extraction
 bench-import: $(STAMP)
 	$(BIN)/python -m bench.import_bench
+	$(BIN)/python -m bench.heldout.make
+	$(BIN)/python -m bench.heldout.score
+	$(BIN)/python -m bench.scan_bench --quick --engines rapidocr
 
 ## bench-scan: scanned reports: cells right and seconds per page, PP-OCRv4 (RapidOCR) against tesseract
 ## (001's scan and the 150 dpi scans, 3 runs; every scan kind: python -m bench.scan_bench --runs 1)

@@ -2,22 +2,29 @@
 
 Accuracy: every document of the corpus (tests/data/import/docs, made by make_corpus.py from
 the truth files beside them), the five seeds (content/originals → content/reports) and the
-two real PDFs (/work/shared/real or $XXGK_REAL → tests/data/real) is read and recognised
+two real PDFs (tests/data/real, copies of shared/real) is read and recognised
 without writing anything; every table cell is compared with the truth. Printed: cell
 accuracy per format and per part, agency/year/template accuracy, and wrong numbers written
 without a finding (must be zero).
+
+The wild sample (shared/corpus/wild, or $XXGK_SHARED/corpus/wild, when it is there): every
+form of every report (portal page, Word file, office PDF, browser PDF, scan) through
+``xxgk import`` into a content folder per form, scored by the project's own
+``shared/tools/score_import.py``, with agency and year checked per document (the held-out
+scorer's ``score_kind``) and the seconds the import took. The held-out corpus and scans have
+benchmarks of their own (``bench.heldout``, ``bench.scan_bench``); ``make bench-import`` runs
+all three.
 
 Speed: pages per second of read + recognise on the corpus and real PDFs, against pdfplumber's
 own ``extract_text`` + ``extract_tables`` on the same pages (median of several runs), and the
 peak memory (max RSS of a child process) importing a 50-page PDF made on the fly.
 
-    .venv/bin/python -m bench.import_bench [--runs 5] [--no-speed]
+    .venv/bin/python -m bench.import_bench [--runs 5] [--no-speed] [--no-wild]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -35,10 +42,7 @@ from generator.importer import parse_file  # noqa: E402
 from generator.model import spec  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "import"
-REAL = next(
-    (d for d in (ROOT / "tests" / "data" / "real", Path(os.environ.get("XXGK_REAL", "/work/shared/real"))) if (d / "hongze-2023.pdf").exists()),
-    Path("/work/shared/real"),
-)
+REAL = ROOT / "tests" / "data" / "real"  # the two real PDFs, committed beside their truth
 PARTS = {"proactive": "第二部分", "requests": "第三部分", "review_litigation": "第四部分"}
 
 
@@ -240,15 +244,48 @@ def fresh(n: int, seed: int, verbose: bool) -> None:
     print(f"  没有任何提示的错误数字：{silent}")
 
 
+WILD_FORMS = {  # file in a wild sample folder → the kind of document it is
+    "report.html": "portal_html", "report.docx": "docx", "report.pdf": "office_pdf",
+    "report-chromium.pdf": "browser_pdf", "report-scanned.pdf": "scanned_pdf",
+}
+
+
+def wild(verbose: bool) -> None:
+    """The wild sample, form by form, through ``xxgk import`` and the project's scorer."""
+    from .heldout.score import line, score_kind, shared_dir
+
+    folder = shared_dir() / "corpus" / "wild"
+    if not (folder / "index.tsv").exists():
+        print(f"\n野外样本：{folder} 不存在，略过")
+        return
+    import csv
+
+    with open(folder / "index.tsv", encoding="utf-8", newline="") as f:
+        sample = list(csv.DictReader(f, delimiter="\t"))
+    print(f"\n野外样本（{folder}，按文档形式，score_import.py 计分）")
+    with tempfile.TemporaryDirectory() as tmp:
+        for file, kind in WILD_FORMS.items():
+            rows = [
+                {"name": r["name"], "file": file, "kind": kind, "agency_key": r["agency"], "county": "", "year": r["year"], "style": kind}
+                for r in sample if file in r["files"].split()
+            ]
+            if rows:
+                res = score_kind(kind, rows, folder, Path(tmp), verbose)
+                print(line(kind, res) + f"（{res['seconds']:.1f} 秒，每份 {res['seconds'] / len(rows):.1f} 秒）", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-wild", action="store_true", help="skip the wild sample")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--fresh", type=int, default=6, help="new reports to print and import (0: none)")
     ap.add_argument("--seed", type=int, default=int(time.strftime("%Y%m%d")))
     args = ap.parse_args()
     ok = accuracy(args.verbose)
+    if not args.no_wild:
+        wild(args.verbose)
     if args.fresh:
         fresh(args.fresh, args.seed, args.verbose)
     if not args.no_speed:

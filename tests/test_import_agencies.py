@@ -175,3 +175,13 @@ def test_a_department_of_another_district_is_another_agency() -> None:
     entry = {"id": "shichang", "name": "闵行区市场监督管理局", "short_name": "市场监督管理局"}
     assert same_agency("上海市闵行区市场监督管理局", entry)
     assert not same_agency("徐汇区市场监督管理局", entry)
+
+
+def test_a_place_named_bare_is_its_government() -> None:
+    from generator.importer.register import same_agency
+
+    entry = {"id": "yongdeng-chengguan", "name": "永登县城关镇人民政府", "short_name": "城关镇"}
+    assert same_agency("永登县城关镇", entry) and same_agency("城关镇人民政府", entry)
+    assert not same_agency("修武县城关镇", entry)
+    street = {"id": "hongqi", "name": "宝山区红旗街道办事处", "short_name": "红旗街道"}
+    assert same_agency("宝山区红旗街道", street)

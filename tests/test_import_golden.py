@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import shutil
 from pathlib import Path
 
@@ -18,15 +17,7 @@ from generator.findings import ERROR
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content"
-# The two real PDFs: beside their truth files if committed there, else $XXGK_REAL or ../shared/real.
-REAL = next(
-    (
-        d
-        for d in (Path(__file__).resolve().parent / "data" / "real", Path(os.environ.get("XXGK_REAL", "/work/shared/real")))
-        if (d / "hongze-2023.pdf").exists()
-    ),
-    Path("/work/shared/real"),
-)
+REAL = Path(__file__).resolve().parent / "data" / "real"  # the two real PDFs, committed beside their truth
 REAL_TRUTH = ROOT / "tests" / "data" / "real"
 
 

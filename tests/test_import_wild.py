@@ -324,3 +324,15 @@ def test_metadata_crawled_as_text_key_and_value_on_lines_of_their_own() -> None:
     assert located.meta["publisher"] == "示例县自然资源局" and located.meta["written"] == "2024-01-20"
     r = extract(parse_text(text, "r.txt", "txt"), "x").report
     assert (r.agency_name, r.year, r.title) == ("示例县自然资源局", 2023, "2023年度政府信息公开工作年度报告")
+
+
+def test_rows_run_together_without_spaces_are_placed_by_the_whole_tables_arithmetic() -> None:
+    md = markdown_rendition("spaces")
+    for labels, values in requests_rows():  # every row's numbers with nothing between them
+        md = md.replace(" ".join(labels + [str(v) for v in values]), " ".join(labels) + " " + "".join(str(v) for v in values))
+    ex = extract(parse_text(md, "r.md", "md"), "x")
+    # "201000122" alone splits into seven numbers that add up more than one way (20 1 0 0 0 1 22,
+    # 2 0 10 0 0 1 13 …); with 总计 = the results (R3) and 一 + 二 = 总计 + 结转 (R1) only one way.
+    assert_numbers(ex.report)
+    assert "requests.received_new.total" in ex.report.uncertain
+    assert any("按表格的勾稽关系（R1、R2、R3）只有一种分法" in n.message for n in ex.notes)

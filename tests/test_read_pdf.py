@@ -3,22 +3,13 @@ running headers dropped, paragraphs, borderless tables from word positions."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from generator.ingest.document import Line
 from generator.ingest.glyphs import fold
 from generator.ingest.read_pdf import read_pdf
 
-# The two real PDFs: beside their truth files if committed there, else $XXGK_REAL or ../shared/real.
-REAL = next(
-    (
-        d
-        for d in (Path(__file__).resolve().parent / "data" / "real", Path(os.environ.get("XXGK_REAL", "/work/shared/real")))
-        if (d / "hongze-2023.pdf").exists()
-    ),
-    Path("/work/shared/real"),
-)
+REAL = Path(__file__).resolve().parent / "data" / "real"  # the two real PDFs, committed beside their truth
 CORPUS = Path(__file__).resolve().parent / "data" / "import" / "docs"
 
 
@@ -55,3 +46,23 @@ def test_borderless_table_rows_come_from_word_positions() -> None:
 def test_cjk_radicals_from_type3_fonts_are_folded() -> None:
     assert fold("⽰例县⼈⺠政府") == "示例县人民政府"
     assert fold("⼾籍") == "户籍"  # NFKC alone gives the traditional 戶
+
+
+def test_a_page_that_cannot_be_read_costs_only_itself(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import generator.ingest.read_pdf as reader
+    from generator.extract import extract
+
+    real = reader._read_page
+
+    def damaged(page, number):  # type: ignore[no-untyped-def]
+        if number == 5:
+            raise ValueError("broken content stream")
+        return real(page, number)
+
+    monkeypatch.setattr(reader, "_read_page", damaged)
+    doc = read_pdf(REAL / "hongze-2023.pdf")
+    assert doc.problems == ["第 5 页无法读取（ValueError），其内容未导入，请对照原件"]
+    ex = extract(doc, "hongze")
+    assert ex.report.requests is not None and ex.report.requests["received_new"][6] == 21  # pages 1–4 read
+    assert ex.report.other is None  # part 6 stood on page 5
+    assert any(n.severity == "warning" and "第 5 页无法读取" in n.message for n in ex.notes)

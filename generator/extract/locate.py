@@ -47,7 +47,7 @@ _CHROME_ANYWHERE = re.compile(
     r"建议使用.{0,20}分辨率|【字体|字体[:：]?【?大|字号[:：]"
 )
 # Print artefacts: "12/1/26, 8:50 AM  <title>" and "http://… 2/5" on every printed page.
-_PRINT_HEADER = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M\s*|\s)")
+_PRINT_HEADER = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*")
 _PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
 
 # Metadata keys as portals print them → our names.

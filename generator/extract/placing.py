@@ -73,9 +73,9 @@ def place(
         readings += [(tuple(r), "arithmetic", filled) for r, filled in _readings(got, width, rule)]
     tokens = [re.sub(r"\s+", "", v) for v in cand if v.strip()]
     if len(tokens) < width and all(t.isdigit() for t in tokens) and sum(map(len, tokens)) <= MAX_RUN_DIGITS:
-        splits = [r for r in _splits(tokens, width) if not rule or _sums_hold(list(r), rule)]
-        if rule or len(splits) == 1:
-            readings += [(r, "split", []) for r in splits]
+        splits_found = [r for r in splits(tokens, width) if not rule or _sums_hold(list(r), rule)]
+        if rule or len(splits_found) == 1:
+            readings += [(r, "split", []) for r in splits_found]
     distinct = {r for r, _, _ in readings}
     if len(distinct) == 1:
         row, how, filled = readings[-1]
@@ -123,7 +123,7 @@ def _as_printed(cand: list[str], columns: tuple[spec.Column, ...], where: str, y
     return out
 
 
-def _splits(tokens: list[str], width: int) -> list[tuple[int, ...]]:
+def splits(tokens: list[str], width: int) -> list[tuple[int, ...]]:
     """Every way to cut runs of digits into ``width`` numbers (no number with a leading zero)."""
     if not tokens:
         return [()] if width == 0 else []
@@ -134,7 +134,7 @@ def _splits(tokens: list[str], width: int) -> list[tuple[int, ...]]:
             pieces = [first[a:b] for a, b in zip((0, *cut), (*cut, len(first)), strict=True)]
             if any(len(p) > 1 and p[0] == "0" for p in pieces):
                 continue
-            for tail in _splits(rest, width - parts):
+            for tail in splits(rest, width - parts):
                 out.append(tuple(int(p) for p in pieces) + tail)
     return out
 

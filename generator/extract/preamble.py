@@ -141,10 +141,12 @@ def read_head(
                 break
     head.agency_name, head.year = name_in_title(head.title)
     publisher = meta.get("publisher", "")
-    if from_page and looks_like_agency(publisher) and head.agency_name.endswith(publisher) and head.agency_name != publisher:
-        # The page's title with the site's name glued before it ("大竹县人民政府大竹县庙坝镇…"):
-        # the page's own metadata names the agency.
-        head.title = head.title[head.title.index(publisher):] if head.title.startswith(head.agency_name) else head.title
+    if from_page and looks_like_agency(publisher) and publisher in head.title and head.agency_name != publisher:
+        # The page's title with the site's name glued before it ("大竹县人民政府大竹县庙坝镇…",
+        # "沂水县人民政府2019年沂水县司法局…"): the page's own metadata names the agency.
+        at, year_at = head.title.index(publisher), _YEAR.search(arabic_years(head.title))
+        start = min(at, year_at.start()) if year_at and year_at.start() < at else at
+        head.title = head.title[start:]
         head.agency_name = publisher
     head.preamble = join_broken(rest, settings)
     text = "".join(head.preamble)

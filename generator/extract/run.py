@@ -72,7 +72,7 @@ def extract(
         raise ReadError("未找到年度报告的标题、六个部分（一、总体情况 … 六、其他需要报告的事项）和统计表格，不像是政府信息公开工作年度报告")
     if not is_title(head.title) and len(sections.parts) < 3:
         raise ReadError("找不到报告标题（如“某局2020年政府信息公开工作年度报告”），正文也找不到年度报告的各部分，不像是政府信息公开工作年度报告")
-    notes: list[Note] = []
+    notes: list[Note] = [Note("warning", problem) for problem in document.problems]
     the_year = year or head.year or year_hint
     if the_year is None:
         raise ReadError("标题、网页信息和前言中都没有报告年度（如“2020年政府信息公开工作年度报告”），请用 --year 指定报告年度")

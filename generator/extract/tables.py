@@ -20,6 +20,7 @@ from typing import Any
 from ..ingest.document import Table
 from ..model import spec
 from ..model.report import cell_address
+from .arithmetic import solve_runs
 from .labels import best_match, core, normalize, number_of, numbering, similarity
 from .notes import Explained, Note
 from .numbers import is_value
@@ -205,7 +206,8 @@ def _assemble(
                 if group in text and re.search(r"\d{1,2}\.", text.replace(group, "")):
                     text = text.replace(group, "")
             k, why = match(text, subgroups[i])
-            if k and k not in taken and similarity(core(text), candidates[k]) >= max(0.9, own + 0.05):
+            by_number = "下第" in why and numbering(text)[0] != ""  # "3.补正后申请内…" under （四）: its place
+            if k and k not in taken and (by_number or similarity(core(text), candidates[k]) >= max(0.9, own + 0.05)):
                 entries[i] = (k, RowText(labels, row.values, row.stray, row.source or row), f"标签分在几行，合起来：{why}")
                 used.update(pick[0] + pick[1])
                 break
@@ -238,7 +240,8 @@ def _match_request(printed: str, subgroup: str, candidates: dict[str, str], sett
         if 1 <= num <= len(sub):
             r = sub[num - 1]
             score = similarity(c, candidates[r.key])
-            if score >= 0.3 or len(c) <= 2:  # "2." or "2.重" alone: its place says what it is
+            # "2." or "2.重" alone, or the start of the label ("2.申请人" cut by a line break): its place says what it is
+            if score >= 0.3 or len(c) <= 2 or candidates[r.key].startswith(c):
                 return r.key, f"{subgroup} 下第 {num} 项（文字相似度 {score:.2f}）"
     if c in ("其他",) and subgroup == spec.OTHER:
         return "other_other", f"{spec.OTHER} 下的“其他”"
@@ -354,6 +357,20 @@ def _fill(result: TableResult, table: spec.Table, entries: list[tuple[str | None
         result.uncertain.extend(cell_address(table.key, r.key, r.columns[k].key) for k in placed.uncertain)
         for text in placed.printed.values():
             result.as_printed[r.key] = text
+    if table.key == "requests":  # rows whose numbers ran together: the whole table's arithmetic
+        solved, notes = solve_runs(result.rows, values_of, label)
+        if solved:
+            fields = {f"requests.{k}" for k in solved}
+            result.notes = [n for n in result.notes if n.field not in fields] + notes
+            addresses = {cell_address("requests", k, c.key) for k in solved for c in spec.REQUEST_COLUMNS}
+            result.unread = [a for a in result.unread if a not in addresses]
+            result.uncertain.extend(sorted(addresses))
+    # Many rows whose numbers ran together (a crawl that dropped every space): say it once.
+    merged = [n for n in result.notes if "的数字连在一起（“" in n.message]
+    if len(merged) > 2:
+        result.notes = [n for n in result.notes if n not in merged]
+        keys = "、".join(n.field.rsplit(".", 1)[-1] for n in merged)
+        result.notes.append(Note("warning", f"{label}有 {len(merged)} 行的数字连在一起，各行只有一种分法，已分开并标为待核对（uncertain），请对照原件：{keys}", table.key))
     # Many rows with the same stray cell (a whole column of zeros printed twice): say it once.
     stray = [n for n in result.notes if n.severity == "info" and "多一个" in n.message]
     if len(stray) > 2:

@@ -88,7 +88,7 @@ def rebuild(items: list[str | Table]) -> list[str | Table]:
 
 
 FRAGMENT_MAX = 20  # a piece of a wrapped label: a cell's line in a narrow column
-FRAGMENTS_MAX = 4  # a label wraps over at most this many more lines
+FRAGMENTS_MAX = 16  # a label wraps over at most this many more lines (two characters a line in a narrow column)
 
 
 def _fragments_between_tables(items: list[str | Table], i: int, out: list[str | Table]) -> int:
@@ -133,7 +133,8 @@ def _attach(fragments: list[str], before: Table, after: Table) -> None:
             after.rows[0] = [Cell(text)] + first
         return
     labels = _label_cells(last)
-    if not labels:
+    if not labels:  # the row before printed only numbers: the pieces are a row of their own
+        before.rows.append([Cell(text)])
         return
     labels[-1].text += text
     if not _has_values(last) and not numbered_next and _has_values(first) and not (nxt and whole_label(nxt.text)):

@@ -49,7 +49,7 @@ def short_name(name: str) -> str:
     for suffix in _SUFFIXES:
         if s.endswith(suffix) and len(s) > len(suffix) + 1:
             s = s[: -len(suffix)]
-            if suffix in ("街道办事处", "办事处"):
+            if suffix in ("街道办事处", "办事处", "街道"):
                 s += "街道"
             break
     while True:
@@ -137,10 +137,15 @@ def same_agency(printed: str, entry: dict[str, Any]) -> bool:
 
 
 def _kind_word(name: str) -> str:
-    """What kind of body a name ends with, as far as 人民政府 and 政府 are the same."""
+    """What kind of body a name ends with, as far as 人民政府, 政府 and the bare place name
+    (永登县城关镇: the town's government) are the same."""
     for suffix in ("街道办事处", "办事处", "人民政府办公室", "人民政府", "政府"):
         if name.endswith(suffix):
             return {"人民政府": "政府", "办事处": "街道办事处"}.get(suffix, suffix)
+    if name.endswith(("镇", "乡", "县", "区", "旗")):
+        return "政府"
+    if name.endswith("街道"):
+        return "街道办事处"
     return ""
 
 

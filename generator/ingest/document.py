@@ -68,6 +68,7 @@ class Document:
     pages: int = 1
     ocr: bool = False  # the text came from OCR: every number is uncertain
     notes: list[str] = field(default_factory=list)  # what the reader noticed (for --explain)
+    problems: list[str] = field(default_factory=list)  # what could not be read (each becomes a finding)
     # What the file says about the report outside its text: a web page's <meta> tags
     # (ArticleTitle, PubDate, ContentSource), a crawler's "Title:"/"URL Source:" header.
     meta: dict[str, str] = field(default_factory=dict)

@@ -116,55 +116,71 @@ def _columns(lines: list[list[Word]]) -> list[tuple[float, list[Word], bool]]:
     """Lines with their sort keys, and whether each is in a side column (a printed page's
     sidebar, a box the text flows around), which is read apart from the text beside it.
 
-    A column edge is an x where a piece of a line starts after a wide gap (or where words
-    overlap) and where three or more pieces start in all. The two columns stand side by side
-    from the first to the last line split there, and on through the lines next to them that do
-    not cross the edge. Of the two, the text column is the one with the sentences (。，；);
-    the other is set before the text of that height and marked ``aside``. Table rows are never
-    split."""
-    pieces = [(line, _segments(line)) for line in lines]
-    text = [(line, segs) for line, segs in pieces if not _row_like(line)]
-    beside = {round(seg[0].x0) for _, segs in text for seg in segs[1:]}  # a piece after a gap
-    starts = Counter(round(seg[0].x0) for _, segs in text for seg in segs)
-    edges = sorted(x for x in beside if sum(n for s, n in starts.items() if abs(s - x) <= 3) >= 3)
+    A column starts at an x where a piece of a line starts after a wide gap (or where words
+    overlap) and where three or more pieces start in all. Every line with a word starting there
+    after a gap is split there, and the two columns stand side by side from the first to the
+    last line split, and on through the lines next to them that do not cross it. Of the two,
+    the text column is the one with the sentences (。，；); the other is set before the text of
+    that height and marked ``aside``. Table rows are never split."""
+    text = [line for line in lines if not _row_like(line)]
+    beside = Counter(round(seg[0].x0) for line in text for seg in _segments(line)[1:])  # pieces after a gap
+    starts = Counter(round(seg[0].x0) for line in text for seg in _segments(line))
+    edges = [x for x in beside if sum(n for s, n in starts.items() if abs(s - x) <= 3) >= 3]
     if not edges:
         return [(min(w.top for w in line), line, False) for line in lines]
-    # The gutter: from the right end of the pieces left of a piece starting at the edge.
-    ends = [segs[k - 1][-1].x1 for _, segs in text for k in range(1, len(segs)) if abs(segs[k][0].x0 - edges[0]) <= 3]
-    edge = max(ends) + 0.5
+    # The x with the most pieces after a gap (a page number or a header's title starts once).
+    column = max(edges, key=lambda x: (sum(n for s, n in beside.items() if abs(s - x) <= 3), -x))
 
-    def right(k: int, seg: list[Word]) -> bool:  # its headings may stand out a little to the left
-        return seg[0].x0 > edge or (k > 0 and seg[0].x0 >= edge - 5 * seg[0].size)
+    def split(line: list[Word], loose: bool) -> tuple[list[Word], list[Word]]:
+        """The words left of the column's start and those from it on: a word starting there
+        after a gap or overlapping the word before; ``loose``, also the column's heading
+        standing out a little to the left of it."""
+        if _row_like(line):
+            return line, []
+        for k in range(1, len(line)):
+            w, before = line[k], line[k - 1]
+            if abs(w.x0 - column) <= 3 and (w.x0 - before.x1 > 0.2 * w.size or w.x0 < before.x1 - 0.5):
+                return line[:k], line[k:]
+            if loose and w.x0 >= column - 5 * w.size and (w.x0 < before.x1 - 0.5 or w.x0 - before.x1 > w.size):
+                return line[:k], line[k:]
+        return line, []
 
-    def crosses(line: list[Word], segs: list[list[Word]]) -> bool:
-        return _row_like(line) or any(seg[0].x0 < edge - 3 and seg[-1].x1 > edge + 3 for seg in segs)
-
-    split = [i for i, (line, segs) in enumerate(pieces) if not _row_like(line) and len({right(k, s) for k, s in enumerate(segs)}) == 2]
-    if not split:
+    strict = [split(line, False) for line in lines]
+    both = [i for i, (left, right) in enumerate(strict) if left and right]
+    if not both:
         return [(min(w.top for w in line), line, False) for line in lines]
-    first, last = split[0], split[-1]
-    while first > 0 and not crosses(*pieces[first - 1]):
+    # The gutter starts where the left column's pieces end: a line starting right of it is the
+    # right column's (a left sidebar's neighbour starts a little left of its first lines' indent).
+    gutter = max(strict[i][0][-1].x1 for i in both)
+    parts = []
+    for line in lines:
+        left, right = split(line, True)
+        parts.append(([], line) if not right and not _row_like(line) and line[0].x0 > gutter else (left, right))
+    first, last = both[0], both[-1]
+
+    def crosses(i: int) -> bool:
+        left, right = parts[i]
+        return _row_like(lines[i]) or (bool(left) and left[-1].x1 > column + 3)
+
+    while first > 0 and not crosses(first - 1):
         first -= 1
-    while last + 1 < len(pieces) and not crosses(*pieces[last + 1]):
+    while last + 1 < len(lines) and not crosses(last + 1):
         last += 1
     band = range(first, last + 1)
 
-    def sentences(on_right: bool) -> int:
-        return sum(
-            w.text.count(p) for i in band for k, seg in enumerate(pieces[i][1]) if right(k, seg) == on_right for w in seg for p in "。，；"
-        )
+    def sentences(side: int) -> int:
+        return sum(w.text.count(p) for i in band for w in parts[i][side] for p in "。，；")
 
-    right_is_side = sentences(True) < sentences(False) or (sentences(True) == sentences(False) and True)
-    top = min(w.top for w in pieces[first][0])
+    right_is_side = sentences(1) <= sentences(0)
+    top = min(w.top for w in lines[first])
     out: list[tuple[float, list[Word], bool]] = []
-    for i, (line, segs) in enumerate(pieces):
+    for i, line in enumerate(lines):
         if i not in band or _row_like(line):
             out.append((min(w.top for w in line), line, False))
             continue
-        for on_right in (False, True):
-            ws = [w for k, seg in enumerate(segs) if right(k, seg) == on_right for w in seg]
+        for side, ws in enumerate(parts[i]):
             if ws:
-                aside = on_right == right_is_side
+                aside = (side == 1) == right_is_side
                 out.append((top - 1 + min(w.top for w in ws) / 10000 if aside else min(w.top for w in ws), ws, aside))
     return sorted(out, key=lambda t: t[0])
 
@@ -351,25 +367,18 @@ def read_pdf(path: Path) -> Document:
         per_page: list[list[tuple[float, Line | Table]]] = []
         has_text = False
         for number, page in enumerate(pdf.pages, 1):
-            blocks: list[tuple[float, Line | Table]] = []
-            tables = _ruled_tables(page)
-            bboxes = [bbox for bbox, _ in tables]
-            for bbox, grid in tables:
-                rows = [[Cell("", copy=True) if c is None else Cell(fold(c.strip())) for c in r] for r in grid]
-                blocks.append((bbox[1], Table(rows, number, (number,))))
-            words = [
-                Word(fold(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
-                for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
-                if not any(_inside(w, b) for b in bboxes)
-            ]
-            if page.chars:
-                has_text = True
-            _, _, more = _layout(words, number, float(page.height), float(page.width), [b[1] for b in bboxes])
-            blocks.extend(more)
-            blocks.sort(key=lambda b: b[0])
-            per_page.append(_drop_margins(blocks, float(page.height)))
+            try:
+                blocks, text = _read_page(page, number)
+            except Exception as e:  # one damaged page costs only itself: the rest is read
+                if isinstance(e, (MemoryError, RecursionError)):
+                    raise
+                doc.problems.append(f"第 {number} 页无法读取（{type(e).__name__}），其内容未导入，请对照原件")
+                per_page.append([])
+                continue
+            has_text = has_text or text
+            per_page.append(blocks)
             page.flush_cache()
-        if not has_text:
+        if not has_text and not doc.problems:
             from .read_scan import read_scan  # here: OpenCV and onnxruntime load only for scans
 
             return read_scan(path, len(pdf.pages))
@@ -378,6 +387,25 @@ def read_pdf(path: Path) -> Document:
         doc.meta["running_header"] = running[0]  # a browser prints the page's title there
     doc.blocks = _paragraphs(per_page)
     return doc
+
+
+def _read_page(page, number: int) -> tuple[list[tuple[float, Line | Table]], bool]:  # type: ignore[no-untyped-def]
+    """One page's blocks in reading order, and whether it has a text layer at all."""
+    blocks: list[tuple[float, Line | Table]] = []
+    tables = _ruled_tables(page)
+    bboxes = [bbox for bbox, _ in tables]
+    for bbox, grid in tables:
+        rows = [[Cell("", copy=True) if c is None else Cell(fold(c.strip())) for c in r] for r in grid]
+        blocks.append((bbox[1], Table(rows, number, (number,))))
+    words = [
+        Word(fold(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
+        for w in page.extract_words(x_tolerance=1.5, y_tolerance=3)
+        if not any(_inside(w, b) for b in bboxes)
+    ]
+    _, _, more = _layout(words, number, float(page.height), float(page.width), [b[1] for b in bboxes])
+    blocks.extend(more)
+    blocks.sort(key=lambda b: b[0])
+    return _drop_margins(blocks, float(page.height)), bool(page.chars)
 
 
 def _drop_margins(blocks: list[tuple[float, Line | Table]], height: float) -> list[tuple[float, Line | Table]]:
