@@ -24,7 +24,7 @@ def svg(chart: Chart | None) -> Markup:
     """The ``svg`` filter: a chart of the page data as inline SVG."""
     if chart is None:
         return Markup("")
-    return stacked_bars(chart.title, chart.categories, chart.series)
+    return stacked_bars(chart.title, chart.categories, chart.series, chart.unit)
 
 
 def stacked_bars(
@@ -88,7 +88,9 @@ def stacked_bars(
 
 
 def _word(value: float | None, unit: str) -> str:
-    return "空白" if value is None else f"{format_number(_round(value))} {unit}"
+    if value is None:
+        return "空白"
+    return f"{format_number(_round(value))}{unit}" if unit == "%" else f"{format_number(_round(value))} {unit}"
 
 
 def _round(value: float) -> int | float:
