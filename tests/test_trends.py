@@ -90,12 +90,18 @@ def test_indicator_page_has_every_agency_and_the_county_total(demo):  # type: ig
 def test_county_page_totals_by_year(demo):  # type: ignore[no-untyped-def]
     site = Site.gather(demo, [], "", False, True)
     page = county_page(site, urls.Page(urls.COUNTY, "compare_county.html", "county"))
+    assert [h.text for h in page.totals.head_rows[0]] == ["指标", "2019年", "2020年", "2021年"]
     rows = {r.head.text: [c.text for c in r.cells] for r in page.totals.rows}
-    assert list(rows) == ["2019年", "2020年", "2021年"]
-    assert rows["2020年"][:2] == ["3", "1"]  # 3 reports, 1 request received
-    assert page.changes is not None and [r.head.text for r in page.changes.rows] == ["2020年比2019年", "2021年比2020年"]
-    assert [h.text for h in page.rates.head_rows[0]][1:] == ["公开率", "不予公开率", "复议纠错率", "诉讼纠错率"]
-    assert dict((r.head.text, r.cells[0].text) for r in page.rates.rows)["2020年"] == "100.0%"
+    assert rows["报告数"] == ["1", "3", "1"]
+    assert rows["本年新收"] == ["0", "1", "0"]  # 2020: baofeng's 1, qixingpao's 0, hongqi blank (left out)
+    assert next(r for r in page.totals.rows if r.head.text == "本年新收").link == "compare/indicators/received_new.html"
+    assert page.changes is not None
+    assert [h.text for h in page.changes.head_rows[0]][1:] == ["2020年比2019年", "2021年比2020年"]
+    assert [c.text for c in page.changes.rows[0].cells] == ["+1", "-1"]
+    rates = {r.head.text: [c.text for c in r.cells] for r in page.rates.rows}
+    assert list(rates) == ["公开率", "不予公开率", "复议纠错率", "诉讼纠错率"]
+    assert rates["公开率"] == ["", "100.0%", ""]  # 0 of 0 is no rate
+    assert [r.head.text for r in page.reasons.rows][-1] == "不予公开合计" and len(page.reasons.rows) == 9
 
 
 def test_picker_data_holds_the_parts_of_each_rate(demo):  # type: ignore[no-untyped-def]

@@ -86,24 +86,24 @@ def _signed(diff: int | float | None, headers: str, rate: bool = False) -> DataC
 
 @dataclass(kw_only=True)
 class CountyPage(Common):
-    totals: DataTable = doc("全县各年主要数字之和（行为年度），附报告数")
+    totals: DataTable = doc("全县各年主要数字之和（行为指标，列为年度），附报告数")
     chart: Chart | None = doc("全县各年办理结果的图（都为 0 或空白时为空），用 svg 过滤器显示")
-    changes: DataTable | None = doc("各年比上年增减（只有一个年度时为空）")
+    changes: DataTable | None = doc("各主要数字比上年增减（只有一个年度时为空）")
     rates: DataTable = doc("全县各年的比率（公开率、复议纠错率等）")
     reasons: DataTable = doc("全县各年不予公开的理由（八种情形）")
     groups: list[IndicatorGroup] = doc("各指标页面，按类分组：label、items（key、label、url、current）")
     picker_url: str = doc("自选比较页面的路径")
 
 
-def _year_rows(prefix: str, site: Site, indicators: tuple[ti.Indicator, ...], count: bool = False) -> list[BodyRow]:
-    by_year = _by_year(site)
+def _by_indicator(prefix: str, by_year: dict[int, list[Report]], indicators: tuple[ti.Indicator, ...],
+                  labels: tuple[str, ...] = ()) -> list[BodyRow]:
+    """A row per indicator (its head linking to the indicator's page), a column per year:
+    the years side by side, as a reader follows a figure through time."""
     rows = []
-    for n, (year, reports) in enumerate(by_year.items()):
+    for n, ind in enumerate(indicators):
         rid = f"{prefix}-r{n}"
-        cells = [cell(len(reports), f"{prefix}-c0 {rid}")] if count else []
-        start = len(cells)
-        cells += [_number(ti.total(reports, ind), ind, f"{prefix}-c{start + i} {rid}") for i, ind in enumerate(indicators)]
-        rows.append(BodyRow(Head(f"{year}年", rid, scope="row"), tuple(cells), link=urls.compare_url(year)))
+        cells = tuple(_number(ti.total(reports, ind), ind, f"{prefix}-c{k} {rid}") for k, reports in enumerate(by_year.values()))
+        rows.append(BodyRow(Head(labels[n] if labels else ind.label, rid, scope="row"), cells, link=urls.indicator_url(ind.key)))
     return rows
 
 
@@ -113,40 +113,43 @@ def _notes(rows: list[BodyRow], *extra: str) -> tuple[str, ...]:
 
 
 def county_page(site: Site, page: urls.Page) -> CountyPage:
-    counts = ti.COUNTS[: len(figures.FIGURES)]
-    heads = simple_heads("ct", "年度", ["报告数"] + [i.label for i in counts])
-    rows = _year_rows("ct", site, counts, count=True)
-    totals = DataTable("ct", "全县各年主要数字（单位：件；各机关报告之和，第三部分取“总计”列）", heads, tuple(rows),
-                       _notes(rows, NOTE_SUM), sortable=True, width=len(heads[0]))
     by_year = _by_year(site)
+    year_labels = [f"{y}年" for y in by_year]
+    counts = ti.COUNTS[: len(figures.FIGURES)]
+    heads = simple_heads("ct", "指标", year_labels)
+    reported = BodyRow(Head("报告数", "ct-rn", scope="row"),
+                       tuple(cell(len(rs), f"ct-c{k} ct-rn") for k, rs in enumerate(by_year.values())))
+    rows = [reported, *_by_indicator("ct", by_year, counts)]
+    totals = DataTable("ct", "全县各年主要数字（单位：件；各机关报告之和，第三部分取“总计”列）", heads, tuple(rows),
+                       _notes(rows, NOTE_SUM, "点指标名称可以看各机关的历年数字。"), width=len(heads[0]))
     years = [y for y, rs in by_year.items() if rs]
     series = [Series(figures.BY_KEY[k].label, [ti.total(by_year[y], ti.BY_KEY[k]) for y in years]) for k in figures.OUTCOMES]
     chart = None
     if any(v for s in series for v in s.values):
         chart = Chart("全县各年政府信息公开申请办理结果", [f"{y}年" for y in years], series)
     changes = None
-    if len(by_year) > 1:
+    year_list = list(by_year)
+    if len(year_list) > 1:
+        ch_heads = simple_heads("cg", "指标", [f"{y}年比{y - 1}年" if year_list[k] == y - 1 else f"{y}年比{year_list[k]}年"
+                                              for k, y in enumerate(year_list[1:])])
         ch_rows = []
-        year_list = list(by_year)
-        for n, year in enumerate(year_list[1:]):
+        for n, ind in enumerate(counts):
             rid = f"cg-r{n}"
-            now, before = by_year[year], by_year[year_list[n]]
-            cells = tuple(_signed(ti.change(ti.total(now, i), ti.total(before, i)), f"cg-c{k} {rid}")
-                          for k, i in enumerate(counts))
-            ch_rows.append(BodyRow(Head(f"{year}年比{year_list[n]}年", rid, scope="row"), cells))
-        ch_heads = simple_heads("cg", "年度", [i.label for i in counts])
+            cells = tuple(_signed(ti.change(ti.total(by_year[y], ind), ti.total(by_year[year_list[k]], ind)), f"cg-c{k} {rid}")
+                          for k, y in enumerate(year_list[1:]))
+            ch_rows.append(BodyRow(Head(ind.label, rid, scope="row"), cells, link=urls.indicator_url(ind.key)))
         changes = DataTable("cg", "全县各主要数字比上年增减（单位：件；+ 为增加，- 为减少）", ch_heads, tuple(ch_rows),
                             _notes(ch_rows, "两年中任一年的合计空白时，增减为空白。"), width=len(ch_heads[0]))
-    rate_rows = _year_rows("rt", site, ti.RATES)
-    rate_heads = simple_heads("rt", "年度", [i.label for i in ti.RATES])
-    rates = DataTable("rt", "全县各年的比率（%；定义见阅读帮助）", rate_heads, tuple(rate_rows),
+    rate_rows = _by_indicator("rt", by_year, ti.RATES)
+    rates = DataTable("rt", "全县各年的比率（%；定义见阅读帮助）", simple_heads("rt", "比率", year_labels), tuple(rate_rows),
                       _notes(rate_rows, "全县比率 = 各报告分子之和 ÷ 各报告分母之和，只计两者都有数字的报告。"),
-                      width=len(rate_heads[0]))
+                      width=len(year_labels) + 1)
     reasons_ind = ti.REASON_INDICATORS + (ti.BY_KEY["withheld"],)
-    reason_rows = _year_rows("rs", site, reasons_ind)
-    reason_heads = simple_heads("rs", "年度", [i.label.removeprefix("不予公开：") for i in ti.REASON_INDICATORS] + ["不予公开合计"])
-    reasons = DataTable("rs", "全县各年不予公开的理由（单位：件；第三部分（三）不予公开各行的“总计”列）", reason_heads,
-                        tuple(reason_rows), _notes(reason_rows), sortable=True, width=len(reason_heads[0]))
+    reason_rows = _by_indicator("rs", by_year, reasons_ind,
+                                tuple(i.label.removeprefix("不予公开：") for i in ti.REASON_INDICATORS) + ("不予公开合计",))
+    reasons = DataTable("rs", "全县各年不予公开的理由（单位：件；第三部分（三）不予公开各行的“总计”列）",
+                        simple_heads("rs", "理由", year_labels), tuple(reason_rows), _notes(reason_rows),
+                        width=len(year_labels) + 1)
     return CountyPage(
         **common(site, page, "全县历年汇总", crumbs((urls.COMPARE, "比较"), (page.url, "全县历年汇总")),
                  "全县各机关政府信息公开申请、办理结果、复议诉讼的历年合计、增减和比率。"),
