@@ -170,7 +170,7 @@
     csv.push([footLabel, "", ""].concat(sums.map(function (s) { return s === null ? "" : s; })));
     var unit = rate ? "%" : "件";
     var caption = ind.label + "：所选 " + rows.length + " 个机关，" + years[0] + (years.length > 1 ? "—" + years[years.length - 1] : "") + "年（单位：" + unit + "）";
-    document.getElementById("picker-result-title").textContent = caption;
+    document.getElementById("picker-result-title").textContent = "比较结果：" + caption;
     document.getElementById("picker-definition").textContent = ind.label + "：" + ind.help;
     var chartBox = document.getElementById("picker-chart"), tableBox = document.getElementById("picker-table");
     chartBox.textContent = "";
