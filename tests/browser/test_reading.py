@@ -14,14 +14,39 @@ WIDTHS = {"phone": (375, 800), "desktop": (1280, 900)}
 REPORT = PAGE_TYPES["report-gb2019"]
 
 
-@pytest.fixture(params=[(w, js) for w in WIDTHS for js in (True, False)], ids=lambda p: f"{p[0]}-{'js' if p[1] else 'nojs'}")
-def reader(request, browser):  # type: ignore[no-untyped-def]
-    """A fresh tab at one width, with or without JavaScript."""
-    width, height = WIDTHS[request.param[0]]
-    ctx = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=request.param[1])
+def _tab(browser, width: str, js: bool):  # type: ignore[no-untyped-def]
+    w, h = WIDTHS[width]
+    ctx = browser.new_context(viewport={"width": w, "height": h}, java_script_enabled=js)
     blocked = block_other_hosts(ctx)
     tab = ctx.new_page()
-    tab.width, tab.height = width, height
+    tab.width, tab.height = w, h
+    return ctx, tab, blocked
+
+
+def _ids(p) -> str:  # type: ignore[no-untyped-def]
+    return f"{p[0]}-{'js' if p[1] else 'nojs'}"
+
+
+@pytest.fixture(params=[(w, js) for w in WIDTHS for js in (True, False)], ids=_ids)
+def reader(request, browser):  # type: ignore[no-untyped-def]
+    """A fresh tab at one width, with or without JavaScript."""
+    ctx, tab, blocked = _tab(browser, *request.param)
+    yield tab
+    assert blocked == []
+    ctx.close()
+
+
+@pytest.fixture(params=[("phone", js) for js in (True, False)], ids=_ids)
+def phone(request, browser):  # type: ignore[no-untyped-def]
+    ctx, tab, blocked = _tab(browser, *request.param)
+    yield tab
+    assert blocked == []
+    ctx.close()
+
+
+@pytest.fixture(params=[("desktop", js) for js in (True, False)], ids=_ids)
+def desktop(request, browser):  # type: ignore[no-untyped-def]
+    ctx, tab, blocked = _tab(browser, *request.param)
     yield tab
     assert blocked == []
     ctx.close()
@@ -72,3 +97,97 @@ def test_large_text_header_is_compact(reader, base_url):  # type: ignore[no-unty
             b = box.bounding_box()
             assert b is not None and b["x"] >= 0 and b["x"] + b["width"] <= reader.width, (name, box.inner_text())
         assert reader.evaluate("document.documentElement.scrollWidth") <= reader.width
+
+
+# --- 1. tables: the widest fits at desktop width; on phones it says it scrolls, its header stays -
+
+
+def _open(tab, url: str, large: bool) -> None:  # type: ignore[no-untyped-def]
+    assert tab.goto(url.replace("/LARGE/", "/large/" if large else "/")).status == 200
+
+
+def _overflowing(tab) -> list[list[object]]:  # type: ignore[no-untyped-def]
+    return tab.evaluate(
+        """[...document.querySelectorAll('.table-scroll')].filter(e => e.scrollWidth > e.clientWidth)
+           .map(e => [e.querySelector('table').id, e.scrollWidth, e.clientWidth])"""
+    )
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
+def test_tables_fit_at_desktop_width(desktop, synth_url, large):  # type: ignore[no-untyped-def]
+    for url, last_column in (("reports/agency-0002/2021.html", "总计"), ("reports/agency-0001/2019.html", "总计"),
+                             ("agencies/agency-0001.html", "行政诉讼"), ("compare/2021.html", "行政诉讼")):
+        _open(desktop, synth_url + "LARGE/" + url, large)
+        assert _overflowing(desktop) == [], url
+        # the part-3 table's 总计 column, the agency and comparison tables' 行政诉讼: on screen, whole
+        table = desktop.locator(".table-scroll table").first if url.startswith("reports/") is False else desktop.locator("#p3")
+        last = table.locator("thead th", has_text=last_column).last
+        region = table.locator("xpath=..").bounding_box()
+        box = last.bounding_box()
+        assert region["x"] >= 0 and box["x"] + box["width"] <= region["x"] + region["width"] + 1, url
+        assert region["x"] + region["width"] <= desktop.width, url
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
+def test_wide_tables_on_phones_say_they_scroll_and_keep_their_header(phone, synth_url, large):  # type: ignore[no-untyped-def]
+    _open(phone, synth_url + "LARGE/reports/agency-0002/2021.html", large)
+    region = phone.locator("#part3 .table-scroll")
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")
+    hint = phone.locator("#p3-hint")
+    assert hint.is_visible() and hint.inner_text().startswith("左右滑动查看更多列")
+    hint_box, region_box = hint.bounding_box(), region.bounding_box()
+    assert 0 <= region_box["y"] - (hint_box["y"] + hint_box["height"]) < 16  # right above the table
+    # a tall table scrolls inside a box of most of the screen; its header rows stay at its top
+    assert region_box["height"] <= 0.8 * phone.height
+    region.scroll_into_view_if_needed()
+    corner = phone.locator("#p3-corner")
+    before = corner.bounding_box()
+    region.evaluate("e => { e.scrollTop = 600; e.scrollLeft = 200; }")
+    after = corner.bounding_box()
+    assert abs(after["y"] - before["y"]) < 1 and abs(after["x"] - before["x"]) < 1  # still at the top left corner
+    total = phone.locator("#p3 thead th", has_text="总计")
+    assert abs(total.bounding_box()["y"] + total.bounding_box()["height"] - (after["y"] + after["height"])) < 2  # in view with it
+    # a table that fits says nothing (with JavaScript, which measures it)
+    if phone.evaluate("document.documentElement.classList.contains('js')"):
+        for hint in phone.locator(".scroll-hint").all():
+            fits = hint.evaluate("h => h.nextElementSibling.scrollWidth <= h.nextElementSibling.clientWidth")
+            assert hint.is_visible() != fits
+
+
+# --- 5. a report's first screen on a phone: title, agency, year, key numbers, the original -------
+
+
+FIRST_SCREEN = 800
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
+def test_report_first_screen_answers_at_a_glance(phone, synth_url, large):  # type: ignore[no-untyped-def]
+    _open(phone, synth_url + "LARGE/reports/agency-0002/2021.html", large)
+
+    def bottom(locator) -> float:  # type: ignore[no-untyped-def]
+        assert locator.count() == 1 and locator.is_visible()
+        box = locator.bounding_box()
+        return box["y"] + box["height"]
+
+    assert bottom(phone.locator("main h1")) <= FIRST_SCREEN
+    head = phone.locator("dl.meta-head")
+    assert "第3号机关" in head.inner_text() and "2021年" in head.inner_text()
+    assert bottom(head) <= FIRST_SCREEN
+    box = phone.locator(".key-box")
+    labels = box.locator("dt").all_inner_texts()
+    assert labels == ["新收申请", "予以公开", "不予公开", "结转下年度", "行政复议", "行政诉讼"]
+    for item in box.locator(".key-figures > div").all():
+        assert bottom(item) <= FIRST_SCREEN, item.inner_text()
+        assert item.locator(".key-prev").inner_text().startswith("上年")  # agency-0002 has a 2020 report
+    original = box.locator(".key-original a")
+    assert bottom(original) <= FIRST_SCREEN
+    assert "报告原件" in original.inner_text()
+    # the numbers are the report's own: 新收申请 is part 3's 本年新收 总计
+    received = phone.locator("#p3 tbody tr").first.locator("td").last.inner_text()
+    assert box.locator(".key-figures > div").first.locator(".key-value").inner_text() == received
+
+
+def test_a_first_year_report_has_no_previous_figures(reader, synth_url):  # type: ignore[no-untyped-def]
+    _open(reader, synth_url + "LARGE/reports/agency-0002/2019.html", False)
+    assert reader.locator(".key-figures > div").count() == 6
+    assert reader.locator(".key-prev").count() == 0
