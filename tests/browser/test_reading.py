@@ -191,3 +191,116 @@ def test_a_first_year_report_has_no_previous_figures(reader, synth_url):  # type
     _open(reader, synth_url + "LARGE/reports/agency-0002/2019.html", False)
     assert reader.locator(".key-figures > div").count() == 6
     assert reader.locator(".key-prev").count() == 0
+
+
+# --- 6. downloads: named for the agency and year, a PDF opens in the browser, plain labels -------
+
+
+def _tiny_pdf(text: str) -> bytes:
+    """A one-page PDF, written out by hand (the xref offsets computed), enough for a viewer."""
+    stream = f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_site(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The demo portal with 七星泡镇's 2020 original as a PDF."""
+    import hashlib
+    import shutil
+    from pathlib import Path
+
+    from generator.build import build
+
+    from .conftest import ROOT
+    from .serve import serve
+
+    root = tmp_path_factory.mktemp("pdf")
+    content = root / "content"
+    shutil.copytree(ROOT / "content", content)
+    pdf = _tiny_pdf("qixingpao 2020")
+    (content / "originals/qixingpao/2020.pdf").write_bytes(pdf)
+    (content / "originals/qixingpao/2020.txt").unlink()
+    report = content / "reports/qixingpao/2020.yaml"
+    text = report.read_text("utf-8")
+    old_hash = text.split("sha256: ", 1)[1].split("\n", 1)[0]
+    text = text.replace("file: originals/qixingpao/2020.txt", "file: originals/qixingpao/2020.pdf")
+    report.write_text(text.replace(old_hash, hashlib.sha256(pdf).hexdigest()), "utf-8")
+    build(content, root / "site", search=False)
+    assert Path(root / "site/originals/qixingpao/2020.pdf").is_file()
+    with serve(root / "site", "sub") as url:
+        yield url
+
+
+NAME = "宝清县七星泡镇人民政府-2020-政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
+def test_downloads_are_named_for_the_agency_and_year_and_a_pdf_opens(reader, pdf_site, large):  # type: ignore[no-untyped-def]
+    _open(reader, pdf_site + "LARGE/reports/qixingpao/2020.html", large)
+    # the original, on the first screen: a link that opens the PDF (no download attribute)
+    first = reader.locator(".key-original a")
+    assert first.get_attribute("download") is None
+    assert first.inner_text().startswith("查看报告原件（PDF，在浏览器中打开")
+    href = first.evaluate("a => a.href")
+    assert href.endswith("/originals/qixingpao/2020.pdf")  # shared by both sizes, not copied
+    response = reader.request.get(href)
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    assert "attachment" not in response.headers.get("content-disposition", "")
+    # every download is saved under the agency's name and the year
+    links = reader.locator("#downloads a[download]")
+    names = sorted(a.get_attribute("download") for a in links.all())
+    assert names == sorted(f"{NAME}.{ext}" for ext in ("pdf", "csv", "json", "yaml"))
+    with reader.expect_download() as saving:
+        reader.locator("#downloads a.save-link").click()
+    assert saving.value.suggested_filename == f"{NAME}.pdf"
+    with reader.expect_download() as saving:
+        reader.locator("#downloads a", has_text="表格文件 CSV").click()
+    assert saving.value.suggested_filename == f"{NAME}.csv"
+    # in plain words: no 本站整理的数据, every label says what the file is for
+    text = reader.locator("#downloads").inner_text()
+    assert "本站整理的数据" not in text
+    for label in ("本报告数据（表格文件 CSV，可用 Excel、WPS 打开", "本报告数据（JSON 格式，供程序读取", "保存到本机"):
+        assert label in text
+
+
+def test_an_html_original_opens_as_its_cleaned_copy(tmp_path):  # type: ignore[no-untyped-def]
+    """An HTML original: the cleaned copy opens in the browser, the untouched file is saved as a
+    ZIP under the agency's name (checked on the built page)."""
+    import shutil
+
+    from generator.build import build
+
+    from .conftest import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page = "<html><head><title>t</title><script>alert(1)</script></head><body><p>石窝镇 2021</p></body></html>"
+    (content / "originals/shiwo/2021.html").write_text(page, "utf-8")
+    (content / "originals/shiwo/2021.txt").unlink()
+    report = content / "reports/shiwo/2021.yaml"
+    text = report.read_text("utf-8").replace("file: originals/shiwo/2021.txt", "file: originals/shiwo/2021.html")
+    report.write_text("\n".join(line for line in text.split("\n") if not line.strip().startswith("sha256:")), "utf-8")
+    build(content, tmp_path / "site", search=False)
+    html = (tmp_path / "site/reports/shiwo/2021.html").read_text("utf-8")
+    assert '<a href="../../originals/shiwo/2021.html">查看报告原件（网页，已去除脚本，在浏览器中阅读' in html
+    assert 'download="万源市石窝镇人民政府-2021-政府信息公开工作年度报告.html.zip"' in html
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "site/originals/shiwo/2021.html.zip") as archive:
+        assert archive.namelist() == ["万源市石窝镇人民政府-2021-政府信息公开工作年度报告.html"]
+        assert archive.read(archive.namelist()[0]).decode("utf-8") == page
