@@ -5,6 +5,8 @@ Sizes are measured in the browser (getBoundingClientRect, getComputedStyle)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .pages import PAGE_TYPES
@@ -304,3 +306,52 @@ def test_an_html_original_opens_as_its_cleaned_copy(tmp_path):  # type: ignore[n
     with zipfile.ZipFile(tmp_path / "site/originals/shiwo/2021.html.zip") as archive:
         assert archive.namelist() == ["万源市石窝镇人民政府-2021-政府信息公开工作年度报告.html"]
         assert archive.read(archive.namelist()[0]).decode("utf-8") == page
+
+
+# --- 4. 大字模式 everywhere: nothing below 16 px (tables, charts, search results) ----------------
+
+
+SMALL_TEXT = (Path(__file__).parent / "small_text.js").read_text(encoding="utf-8")
+MIN_LARGE = 16
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_large_text_has_nothing_below_16_px(reader, base_url, name):  # type: ignore[no-untyped-def]
+    """Every piece of text a reader sees on the large-text copy, as drawn (an SVG's scale counted)."""
+    assert reader.goto(base_url + "large/" + PAGE_TYPES[name]).status in (200, 404)
+    assert reader.evaluate("document.documentElement.classList.contains('large')")
+    assert [t for t in reader.evaluate(SMALL_TEXT) if t[2] < MIN_LARGE] == []
+
+
+def test_large_text_charts_are_16_px_on_phones(phone, synth_url):  # type: ignore[no-untyped-def]
+    phone.goto(synth_url + "agencies/agency-0001.html")
+    sizes = [t[2] for t in phone.evaluate(SMALL_TEXT) if t[0].startswith("text")]
+    assert sizes and max(sizes) < MIN_LARGE  # the standard page's chart text is drawn small on a phone
+    phone.goto(synth_url + "large/agencies/agency-0001.html")
+    assert phone.locator("svg.chart text").count() > 10
+    assert phone.evaluate(SMALL_TEXT) == []
+    # the chart's year labels do not run into each other
+    boxes = phone.locator("svg.chart text[text-anchor=middle]").evaluate_all(
+        "ts => ts.filter(t => /^20\\d\\d/.test(t.textContent)).map(t => t.getBoundingClientRect()).map(r => [r.left, r.right])")
+    assert len(boxes) == 4 and all(a[1] <= b[0] for a, b in zip(boxes, boxes[1:], strict=False))
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_large_text_search_results(browser, base_url, width):  # type: ignore[no-untyped-def]
+    ctx, tab, blocked = _tab(browser, width, True)
+    try:
+        tab.goto(base_url + "large/search.html")
+        tab.fill("pagefind-input input", "申请")
+        tab.wait_for_selector("pagefind-results a")
+        tab.wait_for_timeout(300)
+        assert tab.evaluate(SMALL_TEXT) == []
+        title = tab.locator("pagefind-results a").first
+        assert float(title.evaluate("a => parseFloat(getComputedStyle(a).fontSize)")) >= 18
+        # a result opens the large-text copy of its page
+        with tab.expect_navigation(wait_until="load"):
+            title.click()
+        assert tab.url.startswith(base_url + "large/")
+        assert tab.evaluate("document.documentElement.classList.contains('large')")
+        assert blocked == []
+    finally:
+        ctx.close()
