@@ -165,6 +165,27 @@ FIRST_SCREEN = 800
 @pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
 def test_report_first_screen_answers_at_a_glance(phone, synth_url, large):  # type: ignore[no-untyped-def]
     _open(phone, synth_url + "LARGE/reports/agency-0002/2021.html", large)
+    _first_screen(phone)
+    assert "第3号机关" in phone.locator("dl.meta-head").inner_text()
+    box = phone.locator(".key-box")
+    for item in box.locator(".key-figures > div").all():
+        assert item.locator(".key-prev").inner_text().startswith("上年")  # agency-0002 has a 2020 report
+    # the numbers are the report's own: 新收申请 is part 3's 本年新收 总计
+    received = phone.locator("#p3 tbody tr").first.locator("td").last.inner_text()
+    assert box.locator(".key-figures > div").first.locator(".key-value").inner_text() == received
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
+def test_report_first_screen_with_long_names(phone, base_url, large):  # type: ignore[no-untyped-def]
+    """A real title and agency name (30 and 11 characters) under a portal title that wraps."""
+    _open(phone, base_url + "LARGE/" + PAGE_TYPES["report-gb2019"], large)
+    _first_screen(phone)
+    assert "宝清县七星泡镇人民政府" in phone.locator("dl.meta-head").inner_text()
+
+
+def _first_screen(phone) -> None:  # type: ignore[no-untyped-def]
+    """Title, agency and year, the six key numbers and the original within the first 800 px."""
+
 
     def bottom(locator) -> float:  # type: ignore[no-untyped-def]
         assert locator.count() == 1 and locator.is_visible()
@@ -173,20 +194,16 @@ def test_report_first_screen_answers_at_a_glance(phone, synth_url, large):  # ty
 
     assert bottom(phone.locator("main h1")) <= FIRST_SCREEN
     head = phone.locator("dl.meta-head")
-    assert "第3号机关" in head.inner_text() and "2021年" in head.inner_text()
+    assert "机关" in head.inner_text() and "年度" in head.inner_text()
     assert bottom(head) <= FIRST_SCREEN
     box = phone.locator(".key-box")
     labels = box.locator("dt").all_inner_texts()
     assert labels == ["新收申请", "予以公开", "不予公开", "结转下年度", "行政复议", "行政诉讼"]
     for item in box.locator(".key-figures > div").all():
         assert bottom(item) <= FIRST_SCREEN, item.inner_text()
-        assert item.locator(".key-prev").inner_text().startswith("上年")  # agency-0002 has a 2020 report
     original = box.locator(".key-original a")
     assert bottom(original) <= FIRST_SCREEN
     assert "报告原件" in original.inner_text()
-    # the numbers are the report's own: 新收申请 is part 3's 本年新收 总计
-    received = phone.locator("#p3 tbody tr").first.locator("td").last.inner_text()
-    assert box.locator(".key-figures > div").first.locator(".key-value").inner_text() == received
 
 
 def test_a_first_year_report_has_no_previous_figures(reader, synth_url):  # type: ignore[no-untyped-def]
