@@ -58,13 +58,24 @@
     }
   }
 
-  // Bars, one per year: the same drawing as the server's charts (render/charts.py).
+  // Bars, one per year: the same drawing as the server's charts (render/charts.py), laid out
+  // for 24-unit text on the 大字模式 pages (html.large) as the server's are.
+  function textWidth(text, size) {
+    var w = 0;
+    for (var i = 0; i < text.length; i++) w += text.charCodeAt(i) > 0x2e80 ? size : 0.6 * size;
+    return w;
+  }
   function chart(title, years, values, rate) {
-    var width = 480, height = 260, left = 48, right = 8, top = 20, bottom = 36;
+    var large = document.documentElement.classList.contains("large");
+    var size = large ? 24 : 15, em = size / 15;
+    var width = 480, height = Math.round(260 * (large ? 1.15 : 1));
+    var left = Math.round(48 * em), right = 8, top = Math.round(20 * em), bottom = Math.round(36 * em);
     var plotH = height - top - bottom, plotW = width - left - right;
     var peak = Math.max.apply(null, values.map(function (v) { return v || 0; }).concat([1]));
     var max = rate ? 100 : nice(peak);
     var slot = plotW / Math.max(years.length, 1), barW = Math.min(56, slot * 0.6);
+    var labels = years.map(function (y) { return y + "年"; });
+    if (labels.some(function (l) { return textWidth(l, size) > slot - 4; })) labels = years.map(String);
     var desc = years.map(function (y, i) { return y + "年：" + (values[i] === null ? "空白" : fmt(values[i], rate) + (rate ? "" : " 件")); }).join("；");
     var svg = svgEl("svg", { "class": "chart", viewBox: "0 0 " + width + " " + height, role: "img",
       "aria-labelledby": "picker-chart-title picker-chart-desc" });
@@ -73,19 +84,20 @@
     for (var k = 0; k < 5; k++) {
       var y = top + plotH - plotH * k / 4;
       svg.appendChild(svgEl("line", { x1: left, y1: y, x2: width - right, y2: y, "class": "grid" }));
-      svg.appendChild(svgEl("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, String(Math.round(max * k / 4 * 10) / 10)));
+      svg.appendChild(svgEl("text", { x: left - 6, y: y + 4 * em, "text-anchor": "end" }, String(Math.round(max * k / 4 * 10) / 10)));
     }
     years.forEach(function (year, i) {
       var x = left + slot * i + (slot - barW) / 2, v = values[i] || 0, h = plotH * v / max;
       if (h > 0) svg.appendChild(svgEl("rect", { x: x, y: top + plotH - h, width: barW, height: h, fill: PALETTE }));
-      svg.appendChild(svgEl("text", { x: x + barW / 2, y: top + plotH + 18, "text-anchor": "middle" }, year + "年"));
-      if (values[i] !== null) {
-        svg.appendChild(svgEl("text", { x: x + barW / 2, y: top + plotH - h - 4, "text-anchor": "middle" }, fmt(values[i], rate)));
+      svg.appendChild(svgEl("text", { x: x + barW / 2, y: top + plotH + Math.round(18 * em), "text-anchor": "middle" }, labels[i]));
+      if (values[i] !== null) {  // a rate without its % sign: the caption and the scale say per cent
+        var text = rate ? values[i].toFixed(1) : fmt(values[i], false);
+        svg.appendChild(svgEl("text", { x: x + barW / 2, y: top + plotH - h - 4, "text-anchor": "middle" }, text));
       }
     });
     var fig = el("figure", { "class": "chart-figure" });
     fig.appendChild(svg);
-    fig.appendChild(el("figcaption", {}, title + "；数字见下表最后一行。"));
+    fig.appendChild(el("figcaption", {}, title + (rate ? "（%）" : "（件）") + "；数字见下表最后一行。"));
     return fig;
   }
 
