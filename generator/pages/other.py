@@ -48,9 +48,9 @@ class DataPage(Common):
 def data_page(site: Site, page: urls.Page) -> DataPage:
     describe = dict(DESCRIBE)
     describe["xxgk.xlsx"] = (
-        "全部数据（Excel 工作簿）：长表、宽表和列说明三个工作表"
+        "全部数据（Excel 工作簿）：说明、长表、宽表和列说明四个工作表"
         if site.xlsx_has_long
-        else "全部数据（Excel 工作簿）：宽表和列说明两个工作表（长表行数太多，请用 CSV）"
+        else "全部数据（Excel 工作簿）：说明、宽表和列说明三个工作表（长表行数太多，请用 CSV）"
     )
     files = []
     for name in bundle.DATASET_FILES:
