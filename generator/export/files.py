@@ -115,38 +115,41 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet | tuple[str, Sequence[str], It
         book.set_properties({"author": "xxgk", "created": FIXED_TIME})
         head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF6", "border": 1})
         for one in sheets:
-            sheet_spec = one if isinstance(one, Sheet) else Sheet(*one)
-            columns = list(sheet_spec.columns)
-            given = list(sheet_spec.widths or ())
-            widths = given + header_widths(columns, sheet_spec.header_lines)[len(given):]
-
-            def start(title: str) -> Any:
-                sheet = book.add_worksheet(title)
-                for i, width in enumerate(widths):
-                    sheet.set_column(i, i, width)
-                if sheet_spec.header_lines > 1:
-                    sheet.set_row(0, 15 * sheet_spec.header_lines)
-                sheet.freeze_panes(1, sheet_spec.freeze_columns)
-                sheet.write_row(0, 0, columns, head)
-                return sheet
-
-            def close(sheet: Any, used: int) -> None:
-                if sheet_spec.filters and columns:
-                    sheet.autofilter(0, 0, max(used - 1, 0), len(columns) - 1)
-
+            spec = one if isinstance(one, Sheet) else Sheet(*one)
+            columns = list(spec.columns)
+            given = list(spec.widths or ())
+            widths = given + header_widths(columns, spec.header_lines)[len(given):]
             part = 1
-            sheet = start(sheet_spec.title)
+            sheet = _start_sheet(book, spec.title, spec, columns, widths, head)
             used = 1
-            for row in sheet_spec.rows:
+            for row in spec.rows:
                 if used == XLSX_MAX_ROWS:
-                    close(sheet, used)
+                    _close_sheet(sheet, spec, columns, used)
                     part += 1
-                    sheet = start(f"{sheet_spec.title}-{part}")
+                    sheet = _start_sheet(book, f"{spec.title}-{part}", spec, columns, widths, head)
                     used = 1
                 sheet.write_row(used, 0, row)
                 used += 1
-            close(sheet, used)
+            _close_sheet(sheet, spec, columns, used)
         book.close()
+
+
+def _start_sheet(book: Any, title: str, spec: Sheet, columns: list[str], widths: list[float], head: Any) -> Any:
+    """A new worksheet with its column widths, its frozen header row written."""
+    sheet = book.add_worksheet(title)
+    for i, width in enumerate(widths):
+        sheet.set_column(i, i, width)
+    if spec.header_lines > 1:
+        sheet.set_row(0, 15 * spec.header_lines)
+    sheet.freeze_panes(1, spec.freeze_columns)
+    sheet.write_row(0, 0, columns, head)
+    return sheet
+
+
+def _close_sheet(sheet: Any, spec: Sheet, columns: list[str], used: int) -> None:
+    """The autofilter over the header and the ``used`` rows written."""
+    if spec.filters and columns:
+        sheet.autofilter(0, 0, max(used - 1, 0), len(columns) - 1)
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:

@@ -12,8 +12,8 @@ from ..export import bundle
 from ..export.rows import LONG_COLUMNS, ColumnDoc, wide_columns
 from . import urls
 from .glossary import TERMS, columns_for_help, rows_for_help
-from .trends_indicators import RATES
 from .site import Common, Site, common, crumbs, doc, size_text
+from .trends_indicators import RATES
 
 
 class FileLink(NamedTuple):
