@@ -168,6 +168,6 @@ def test_built_data_page_shows_date_and_licence(tmp_path):  # type: ignore[no-un
     shutil.copytree(DEMO, content)
     build(content, tmp_path / "site", search=False, jobs=1)
     page = (tmp_path / "site" / "data" / "index.html").read_text("utf-8")
-    assert "<dt>数据日期</dt><dd>2026-11-30</dd>" in page
+    assert "<strong>数据日期：</strong>2026-11-30。" in page
     assert "可自由转载和再利用" in page
     assert "申请·予以公开·自然人" in page and "requests.disclosed" not in page
