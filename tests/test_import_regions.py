@@ -83,3 +83,9 @@ def test_nothing_says_where_the_region_stays_null(tmp_path: Path) -> None:
     (entry,) = agencies(out)
     assert entry["region"] is None
     assert "region: null" in (out / "agencies.yaml").read_text(encoding="utf-8")
+
+
+def test_an_address_that_names_more_of_the_region_completes_it():
+    assert agency_region("洪泽区人民政府", "淮安市洪泽区洪泽湖大道90号") == "淮安市洪泽区"
+    assert agency_region("宝清县七星泡镇人民政府", "宝清县七星泡镇人民政府") == "宝清县"
+    assert agency_region("宝清县七星泡镇人民政府", "万源市石窝镇") == "宝清县"  # another place: not taken

@@ -152,7 +152,8 @@ def places_at_start(text: str) -> str:
 def agency_region(name: str, *texts: str) -> str:
     """A new agency's region (地区) from the report: the places before its own name (宝清县 of
     宝清县七星泡镇人民政府); a county's government is in its own county (淮安市洪泽区人民政府 →
-    淮安市洪泽区); else the places its name starts with (示例县人民政府办公室 → 示例县), else those
+    淮安市洪泽区), made longer by an address that names more (洪泽区 → 淮安市洪泽区 by 淮安市洪泽区
+    洪泽湖大道90号); else the places its name starts with (示例县人民政府办公室 → 示例县), else those
     a text of the report starts with (its contact address: 宝清县七星泡镇… → 宝清县); "" when
     nothing says."""
     kind = agency_kind(name)
@@ -160,10 +161,10 @@ def agency_region(name: str, *texts: str) -> str:
     region = region_of(name)
     if kind == "county_government" and short.endswith(("县", "区", "市", "旗")):
         region += short
-    if region:
-        return region
-    for text in (name, *texts):
-        found = places_at_start(re.sub(r"\s+", "", text or ""))
+    said = [places_at_start(re.sub(r"\s+", "", text or "")) for text in texts]
+    if region:  # an address may name more of it: 淮安市洪泽区 of 洪泽区人民政府
+        return max((p for p in said if p.endswith(region)), key=len, default=region)
+    for found in (places_at_start(name), *said):
         if found and found != name:
             return found
     return ""
