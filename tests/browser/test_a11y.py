@@ -46,8 +46,8 @@ def test_elder_mode_and_phone_width_have_no_axe_violations(tab, base_url, name):
 def test_search_results_have_no_axe_violations(tab, base_url):  # type: ignore[no-untyped-def]
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.goto(base_url + "search.html")
-    tab.fill("pagefind-input input", "申请")
-    tab.wait_for_selector("pagefind-results a")
+    tab.fill("#search-q", "申请")
+    tab.wait_for_selector("#search-results a")
     assert axe(tab) == []
 
 
