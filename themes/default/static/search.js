@@ -76,6 +76,25 @@
     return out;
   }
 
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  // The sentences of the page that hold the words exactly as typed, whole ("不予公开：3 件。"):
+  // a table's line with its number, or a sentence of the text. Pagefind matches words apart
+  // (不予公开 as 不予 + 公开), so its own excerpt may show neither the words nor the number.
+  function exactLines(content, q, headings) {
+    if (!q || !content) return [];
+    var out = [];
+    content.split(/(?:[。！？](?=\s|$)|\.\s+)/).forEach(function (piece) {
+      var line = piece.trim();
+      if (line && line.indexOf(q) >= 0 && line.length <= 160 && out.length < 2 && headings.indexOf(line) < 0) out.push(line);
+    });
+    return out.map(function (line) {
+      return escapeHtml(line).split(escapeHtml(q)).join("<mark>" + escapeHtml(q) + "</mark>") + "。";
+    });
+  }
+
   function item(data, q) {
     var li = document.createElement("li");
     var h = document.createElement("h2");
@@ -100,12 +119,20 @@
       return { title: top ? "报告概要" : s.title, url: s.url, excerpt: s.excerpt, locations: s.locations };
     });
     parts.sort(function (x, y) { return y.locations.length - x.locations.length; });
+    var exact = exactLines(data.content, q, (data.sub_results || []).map(function (s) { return s.title; }));
+    if (exact.length) {
+      var lines = document.createElement("p");
+      lines.className = "search-snippet search-exact";
+      lines.innerHTML = exact.join(" ");
+      li.appendChild(lines);
+      parts = parts.slice(0, 2);
+    }
     if (!q) {
       // filters alone: no words to show in context
     } else if (parts.length) {
       var ul = document.createElement("ul");
       ul.className = "search-parts";
-      parts.slice(0, 3).forEach(function (s) {
+      parts.slice(0, exact.length ? 2 : 3).forEach(function (s) {
         var sli = document.createElement("li");
         var sa = document.createElement("a");
         sa.href = link(s.url);
