@@ -18,8 +18,9 @@ measured in the round that introduced the records), time the build would otherwi
 its end.
 
 What is searchable: a report's title, agency, year, template, publication date, the text of its
-parts, and its tables as lines of words and numbers ("（三）不予公开 · 1.属于国家秘密：总计 2",
-"不予公开（八种情形之和）：5 件"), under the heading of the part they belong to; an agency's
+parts, and its tables as lines of words and numbers ("（三）不予公开 · 1.属于国家秘密：总计 2。"
+under the heading of the part the table is in; the key figures, "不予公开：5 件。", before the
+first heading, with the report's facts); an agency's
 names (former ones too), kind, region and the titles of its reports; the home page only when
 there is nothing else (Pagefind refuses to make an empty index).
 
