@@ -53,6 +53,7 @@ from ..model.report import Report, number
 from ..pages import figures, urls
 from ..pages import report as report_page
 from ..pages.tables import format_number
+from . import search_stable
 from .errors import BuildError
 from .plan import Plan
 from .workers import Workers, chunks
@@ -243,6 +244,10 @@ def finish(indexing: Indexing) -> None:
     shutil.rmtree(indexing.records, ignore_errors=True)
     if code != 0 or not (indexing.output / "pagefind.js").is_file():
         raise BuildError("建立搜索索引失败（pagefind）。请确认已安装 pagefind[extended]。\n" + message)
+    try:
+        search_stable.stabilise(indexing.output)
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as e:  # a Pagefind whose files differ
+        raise BuildError(f"整理搜索索引失败（pagefind 的文件格式与预期不同：{e}）") from e
 
 
 def cancel(indexing: Indexing) -> None:
