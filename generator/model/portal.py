@@ -53,7 +53,7 @@ SITE_SETTINGS = (
     ),
     Setting(
         "portal_url",
-        "本县（区、市）政府门户网站首页的地址，显示在每页顶部和页脚（“门户网站首页”）",
+        "本县（区、市）政府门户网站首页的地址，显示为每页最上方和页脚的“门户网站首页”链接（手机上只在页脚）",
         example="https://www.example.gov.cn/",
         url=True,
     ),
