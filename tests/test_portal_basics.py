@@ -97,9 +97,9 @@ def _glance(site: Path) -> str:
 def test_the_home_page_shows_the_complete_year_beside_the_partial_one(partial_portal: Path):
     glance = _glance(partial_portal)
     assert "10 个机关中 3 个已发布 2023 年度报告。" in glance
-    heads = re.findall(r'<th scope="col" class="(\w+)">([^<]+)</th>', glance)
-    assert heads == [("complete", "2022年 全县（8 个机关已发布）"),
-                     ("partial", "2023年 尚不完整（仅 3 个机关已发布，为这些报告之和）")]
+    heads = re.findall(r'<th scope="col" class="(\w+)">([^<]+)<small>([^<]+)</small></th>', glance)
+    assert heads == [("complete", "2022年 全县", "8 个机关已发布"),
+                     ("partial", "2023年 尚不完整", "仅 3 个机关已发布，为其报告之和")]
     assert "至少 8 个（八成）已发布报告的最近年度，即 2022 年" in glance
     assert "不是全县的数字" in glance
 
@@ -117,5 +117,6 @@ def test_a_complete_latest_year_is_the_county_alone(tmp_path: Path):
     write_portal(tmp_path / "content", 5, range(2022, 2024))
     shutil.rmtree(tmp_path / "content" / "reports" / "agency-0004")  # 4 of 5 is eight in ten
     glance = _glance(_site(tmp_path, tmp_path / "content"))
-    assert re.findall(r'<th scope="col" class="(\w+)">([^<]+)</th>', glance) == [("complete", "2023年 全县（4 个机关已发布）")]
+    assert re.findall(r'<th scope="col" class="(\w+)">([^<]+)<small>([^<]+)</small></th>', glance) == [
+        ("complete", "2023年 全县", "4 个机关已发布")]
     assert "不是全县的数字" not in glance

@@ -57,7 +57,8 @@ class YearColumn(NamedTuple):
     year: int
     reported: int  # agencies with a report of that year
     complete: bool  # a complete year (COMPLETE_SHARE): its sums stand for the county
-    heading: str  # what the column is, in words
+    heading: str  # what the column is, in a few words
+    detail: str  # how many agencies published, and what the numbers are
     values: list[str]  # one per figures.FIGURES, "" when no report has the figure
     missing: list[int]  # reports whose cells for a figure are blank
 
@@ -71,7 +72,7 @@ class HomePage(Common):
     complete: int | None = doc("最近的完整年度（至少八成登记机关已发布报告的年度；没有时为空）")
     labels: list[tuple[str, str]] = doc("概况表的各行：（名称，解释）")
     columns: list[YearColumn] = doc("概况表的各列：最近的完整年度、其后尚不完整的最近年度；"
-                                    "year、reported、complete、heading、values、missing")
+                                    "year、reported、complete、heading、detail、values、missing")
     totals: list[Total] = doc("最近年度各主要数字之和：label、help、value、missing")
     latest_reports: list[TitleLink] = doc("最近年度的报告：title、url、agency")
     years: list[YearCount] = doc("各年度，新的在前：year、url、count")
@@ -93,9 +94,11 @@ def _column(site: Site, year: int, complete: bool) -> YearColumn:
         values.append(format_number(total) if total is not None else "")
         missing.append(blank)
     n = len(agencies)
-    heading = (f"{year}年 全县（{n} 个机关已发布）" if complete
-               else f"{year}年 尚不完整（仅 {n} 个机关已发布，为这些报告之和）")
-    return YearColumn(year, n, complete, heading, values, missing)
+    if complete:
+        heading, detail = f"{year}年 全县", f"{n} 个机关已发布"
+    else:
+        heading, detail = f"{year}年 尚不完整", f"仅 {n} 个机关已发布，为其报告之和"
+    return YearColumn(year, n, complete, heading, detail, values, missing)
 
 
 def home_page(site: Site, page: urls.Page) -> HomePage:

@@ -214,10 +214,40 @@ def test_home_overview_never_shows_one_report_as_the_county(view, base_url, larg
     glance = page.locator("section.glance")
     text = glance.inner_text()
     assert "5 个机关中 1 个已发布 2021 年度报告" in text
-    heads = glance.locator("thead th").all_inner_texts()
-    assert heads[1:] == ["2021年 尚不完整（仅 1 个机关已发布，为这些报告之和）"]
+    heads = [" ".join(h.split()) for h in glance.locator("thead th").all_inner_texts()]
+    assert heads[1:] == ["2021年 尚不完整 仅 1 个机关已发布，为其报告之和"]
     assert "目前还没有完整年度" in text and "不是全县的数字" in text
     table = glance.locator(".table-scroll")
     assert table.evaluate("e => e.scrollWidth <= e.clientWidth + 1")  # the whole table is seen
     size = glance.locator("tbody th").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= (18 if large else 15)
+
+
+@pytest.fixture(scope="module")
+def partial_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """40 agencies, 2024 complete, 2025 published by 10 of them."""
+    from bench.synth import write_portal
+
+    root = tmp_path_factory.mktemp("partial")
+    write_portal(root / "content", 40, range(2024, 2026))
+    for n, folder in enumerate(sorted((root / "content" / "reports").iterdir())):
+        if n >= 10:
+            (folder / "2025.yaml").unlink()
+    build(root / "content", root / "site", search=False)
+    with serve(root / "site", "") as url:
+        yield url
+
+
+@pytest.mark.parametrize("large", SIZES, ids=["standard", "large"])
+def test_home_overview_puts_the_complete_year_beside_the_partial_one(view, partial_url, large):  # type: ignore[no-untyped-def]
+    page = view
+    page.goto(f"{partial_url}{large}index.html")
+    glance = page.locator("section.glance")
+    assert "40 个机关中 10 个已发布 2025 年度报告" in glance.inner_text()
+    heads = [" ".join(h.split()) for h in glance.locator("thead th").all_inner_texts()]
+    assert heads[1:] == ["2024年 全县 40 个机关已发布", "2025年 尚不完整 仅 10 个机关已发布，为其报告之和"]
+    assert "即 2024 年" in glance.inner_text() and "不是全县的数字" in glance.inner_text()
+    # both years' columns in view, none cut off or scrolled away, at 375 px in 大字模式 too
+    table = glance.locator("table")
+    assert table.evaluate("e => e.getBoundingClientRect().right") <= page.width
+    assert glance.locator(".table-scroll").evaluate("e => e.scrollWidth <= e.clientWidth + 1")
