@@ -38,7 +38,8 @@ def test_long_rows_one_per_printed_cell(demo):  # type: ignore[no-untyped-def]
     assert len(rows) == 22 + 23 * 7 + 15  # 26 part-3 rows less the three split （六） rows
     first = rows[0]
     assert first == {
-        "agency": "qixingpao", "agency_name": "宝清县七星泡镇人民政府", "year": 2020, "template": "gb2019",
+        "agency": "qixingpao", "agency_name": "宝清县七星泡镇人民政府", "kind": "乡镇人民政府",
+        "region": "黑龙江省双鸭山市宝清县", "year": 2020, "template": "gb2019",
         "part": 2, "table": "proactive", "row": "regulations", "row_label": "第二十条第（一）项 · 规章",
         "column": "new_made", "column_label": "本年新制作数量", "value": 0, "status": "value",
         "derived": 0, "uncertain": 0,
@@ -74,13 +75,14 @@ def test_dataset_files_csv_has_a_bom_and_reads_back(demo, tmp_path):  # type: ig
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["xxgk-long.csv", "xxgk-wide.csv", "xxgk-columns.csv", "xxgk-long.json", "xxgk-wide.json", "xxgk.json", "xxgk.xlsx"])
     text = data["xxgk-long.csv"]
-    assert text.startswith("\ufeffagency,agency_name,year,")
+    assert text.startswith("\ufeff机关代码,机关名称,类别,地区,年度,报告格式,")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     long = json.loads(data["xxgk-long.json"])
     assert list(long) == ["columns", "data"] and long["columns"] == [c.name for c in LONG_COLUMNS]
     assert [[str(v) for v in values] for values in long["data"]] == [list(row.values()) for row in rows]
     full = json.loads(data["xxgk.json"])
     assert full["licence"].startswith("本站数据摘自") and len(full["reports"]) == len(demo.reports)
+    assert full["updated"] == "2026-11-30"  # data.updated of the demo's site.yaml
     assert [a["id"] for a in full["agencies"]] == list(demo.agencies)
     wide = json.loads(data["xxgk-wide.json"])
     assert list(wide) == ["columns", "data"] and len(wide["data"]) == len(demo.reports)
@@ -135,7 +137,7 @@ def test_xlsx_leaves_out_the_long_sheet_for_big_portals(demo, monkeypatch, tmp_p
     assert bundle.xlsx_has_long(demo.reports)
     monkeypatch.setattr(bundle, "XLSX_LONG_LIMIT", 100)
     bundle.write_dataset(tmp_path, bundle.Dataset(demo.site, demo.agencies, demo.reports))
-    assert openpyxl.load_workbook(tmp_path / "xxgk.xlsx").sheetnames == ["wide", "columns"]
+    assert openpyxl.load_workbook(tmp_path / "xxgk.xlsx").sheetnames == ["说明", "宽表", "列说明"]
 
 
 def test_long_form_lines_are_what_csv_and_json_write(demo):  # type: ignore[no-untyped-def]
@@ -165,4 +167,7 @@ def test_long_form_lines_are_what_csv_and_json_write(demo):  # type: ignore[no-u
         assert "".join(long_form.lines(r, a, long_form.CSV)) == out.getvalue()
         encode = json.JSONEncoder(ensure_ascii=False).encode
         assert long_form.lines(r, a, long_form.JSON) == [encode([row[c.name] for c in LONG_COLUMNS]) for row in rows]
-    assert bundle.report_files(report, agency)["csv"].decode("utf-8") == files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))
+    made = bundle.report_files(report, agency)["csv"].decode("utf-8")
+    written = files.csv_text([c.name for c in LONG_COLUMNS], long_rows(report, agency))
+    assert made.split("\r\n", 1)[1] == written.split("\r\n", 1)[1]  # the same rows under the Chinese header
+    assert made.split("\r\n", 1)[0] == "\ufeff" + ",".join(c.label for c in LONG_COLUMNS)

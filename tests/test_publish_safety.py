@@ -126,24 +126,28 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_made_safe(content: Path, tmp
     edit(content / "agencies.yaml", "name: 宝清县七星泡镇人民政府", "name: \"@SUM(1+1)*cmd|' /C calc'!A0\"")
     out = tmp_path / "site"
     build(content, out, search=False)
+    from generator.export.rows import LONG_COLUMNS, wide_columns
+
+    w = {c.name: c.label for c in wide_columns()}  # the files' Chinese headers, by key
+    lg = {c.name: c.label for c in LONG_COLUMNS}
     wide = list(csv.DictReader(io.StringIO((out / "data/xxgk-wide.csv").read_text(encoding="utf-8-sig"))))
-    row = next(r for r in wide if r["agency"] == "qixingpao")
-    assert row["title"] == "'=HYPERLINK(\"http://evil.example\",\"点击\")"
-    assert row["agency_name"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
-    assert row["proactive.gb2019.licensing.change"] == "-1"  # a number: unchanged
+    row = next(r for r in wide if r[w["agency"]] == "qixingpao")
+    assert row[w["title"]] == "'=HYPERLINK(\"http://evil.example\",\"点击\")"
+    assert row[w["agency_name"]] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row[w["proactive.gb2019.licensing.change"]] == "-1"  # a number: unchanged
     for name in ("reports/qixingpao/2020.csv", "data/xxgk-long.csv"):
         rows = list(csv.DictReader(io.StringIO((out / name).read_text(encoding="utf-8-sig"))))
-        mine = [r for r in rows if r["agency"] == "qixingpao"]
-        assert {r["agency_name"] for r in mine} == {"'@SUM(1+1)*cmd|' /C calc'!A0"}, name
-        assert any(r["value"] == "-1" and r["row"] == "licensing" for r in mine), name
+        mine = [r for r in rows if r[lg["agency"]] == "qixingpao"]
+        assert {r[lg["agency_name"]] for r in mine} == {"'@SUM(1+1)*cmd|' /C calc'!A0"}, name
+        assert any(r[lg["value"]] == "-1" and r[lg["row"]] == "licensing" for r in mine), name
     for cell in (c for c in next(iter(csv.reader(io.StringIO((out / "data/xxgk-wide.csv").read_text("utf-8-sig"))))) ):
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     book = openpyxl.load_workbook(out / "data/xxgk.xlsx", read_only=True)
-    sheet = book["wide"]
+    sheet = book["宽表"]
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
-    values = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[header.index("agency")] == "qixingpao")
-    assert values[header.index("title")] == "=HYPERLINK(\"http://evil.example\",\"点击\")"  # XLSX: text as it is
-    assert values[header.index("proactive.gb2019.licensing.change")] == -1
+    values = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[header.index(w["agency"])] == "qixingpao")
+    assert values[header.index(w["title"])] == "=HYPERLINK(\"http://evil.example\",\"点击\")"  # XLSX: text as it is
+    assert values[header.index(w["proactive.gb2019.licensing.change"])] == -1
 
 
 @pytest.mark.parametrize("where", ["proc", "file", "content", "content-reports"])

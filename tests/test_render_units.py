@@ -33,7 +33,7 @@ def test_page_urls_are_files_not_folders(demo):  # type: ignore[no-untyped-def]
     assert pages[:2] == ["index.html", "agencies/index.html"]
     assert "reports/shiwo/2021.html" in pages and "compare/2020.html" in pages and "agencies/beileng.html" in pages
     assert all(u.endswith(".html") for u in pages)
-    assert len(pages) == len(set(pages)) == 20
+    assert len(pages) == len(set(pages)) == 20 + 1 + 24 + 1  # + the county, 24 indicators, the picker
     assert urls.original_url("a", 2020, "originals/a/2020.PDF") == "originals/a/2020.pdf"
 
 

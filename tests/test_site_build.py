@@ -63,7 +63,8 @@ def test_every_planned_page_is_written(site: Path):
     content = load_content(DEMO)
     pages = pages_of(content)
     kinds = {p.kind for p in pages}
-    assert kinds == {"home", "agencies", "agency", "report", "compare_index", "compare", "data", "help", "search", "not_found"}
+    assert kinds == {"home", "agencies", "agency", "report", "compare_index", "compare", "county", "indicator", "picker",
+                     "data", "help", "search", "not_found"}
     for page in pages:
         assert (site / page.url).is_file(), page.url
     for extra in ("feed.xml", "sitemap.xml", "static/favicon.svg", "static/site.css", "static/print.css", "pagefind/pagefind.js"):
@@ -236,7 +237,7 @@ def test_build_command_prints_pages_and_time(tmp_path: Path, capsys, monkeypatch
     args = argparse.Namespace(content="content", out="site", theme="default", base_url=None, no_search=True, with_audit=False, jobs=None)
     assert build_command.run(args) == 0
     out = capsys.readouterr().out
-    assert re.search(r"已生成 site：20 个页面，共 \d+ 个文件，用时 [0-9.]+ 秒", out)
+    assert re.search(r"已生成 site：46 个页面，共 \d+ 个文件，用时 [0-9.]+ 秒", out)
 
 
 def test_rendering_in_several_processes_gives_the_same_site(site: Path, tmp_path: Path):

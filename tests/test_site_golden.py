@@ -30,6 +30,8 @@ FILES = (
     "reports/hongqi/2020.html",
     "large/reports/shiwo/2021.html",
     "compare/2021.html",
+    "compare/county.html",
+    "compare/indicators/disclosure_rate.html",
     "data/index.html",
     "feed.xml",
     "sitemap.xml",

@@ -2,7 +2,7 @@
 
 Each report's own files (its YAML as written, its JSON and long-form CSV, its original) and
 the whole dataset (``export.bundle``: long and wide CSV and JSON, the column descriptions, the
-workbook, everything in one JSON). Returns every file's size by site path, which the pages then
+workbook, everything in one JSON) and the indicator picker's data (``data/compare.json``). Returns every file's size by site path, which the pages then
 state. With several workers the dataset's four parts and the reports (in chunks) are shared out.
 
 An original a browser would run (an HTML page) is never published as it is: the page holds a
@@ -16,9 +16,9 @@ import shutil
 from pathlib import Path
 
 from ..content import REPORTS_DIR
-from ..export import bundle, original
+from ..export import bundle, files, original
 from ..model.report import Report
-from ..pages import urls
+from ..pages import trends, urls
 from ..pages.report import save_name
 from .output import Folder, Memory
 from .plan import Plan
@@ -52,6 +52,13 @@ def report_files(plan: Plan, report: Report, out: Output) -> dict[str, int]:
     return sizes
 
 
+def compare_data(plan: Plan, out: Output) -> dict[str, int]:
+    """The indicator picker's data file (``pages.trends.picker_data``), a few hundred KB for a
+    county of 2,000 reports; returns its size by site path."""
+    data = files.json_text(trends.picker_data(plan.site)).encode("utf-8")
+    return {urls.COMPARE_DATA: out.write(urls.COMPARE_DATA, data)}
+
+
 def dataset(plan: Plan, folder: Path, part: int | None = None) -> dict[str, int]:
     """Write the whole dataset (or one of its parts) into ``folder``/data; returns the sizes."""
     content = plan.content
@@ -70,6 +77,7 @@ def write(plan: Plan, folder: Path, workers: Workers) -> dict[str, int]:
     reports = [(r.agency, r.year) for r in plan.content.reports]
     tasks: list[tuple[str, object]] = [("dataset", i) for i in range(len(bundle.DATASET_PARTS))]
     tasks += [("reports", chunk) for chunk in chunks(reports, max(1, workers.jobs * 4))]
+    tasks.append(("compare", None))
     sizes: dict[str, int] = {}
     for written in workers.map(_task, [(folder, task) for task in tasks]):
         sizes.update(written)
@@ -82,6 +90,8 @@ def _task(plan: Plan, job: tuple[Path, tuple[str, object]]) -> dict[str, int]:
     if kind == "dataset":
         return dataset(plan, folder, what)  # type: ignore[arg-type]
     out = Folder(folder)
+    if kind == "compare":
+        return compare_data(plan, out)
     sizes: dict[str, int] = {}
     for agency, year in what:  # type: ignore[attr-defined]
         report = plan.content.report(agency, year)
@@ -103,6 +113,7 @@ def sizes(plan: Plan, folder: Path) -> dict[str, int]:
             if archive:
                 found[archive] = 0
     found.update({urls.data_file_url(name): 0 for name in bundle.DATASET_FILES})
+    found[urls.COMPARE_DATA] = 0
     for url in found:
         try:
             found[url] = (folder / url).stat().st_size

@@ -22,6 +22,7 @@ from ..findings import Finding, display_path
 from ..model.report import Report
 from ..pages import urls
 from ..pages.site import Site
+from ..pages.trends_indicators import INDICATORS
 from ..pages.urls import Page
 from ..render.templates import environment
 from ..render.theme import Theme, ThemeError, load_theme
@@ -114,6 +115,9 @@ def pages_of(content: Content, audit: bool = False) -> list[Page]:
     out.append(Page(urls.COMPARE, "compare_index.html", "compare_index"))
     for year in content.years:
         out.append(Page(urls.compare_url(year), "compare.html", "compare", (year,)))
+    out.append(Page(urls.COUNTY, "compare_county.html", "county"))
+    out += [Page(urls.indicator_url(i.key), "compare_indicator.html", "indicator", (i.key,)) for i in INDICATORS]
+    out.append(Page(urls.PICKER, "compare_picker.html", "picker"))
     out += [
         Page(urls.DATA, "data.html", "data"),
         Page(urls.HELP, "help.html", "help"),
@@ -127,13 +131,14 @@ def pages_of(content: Content, audit: bool = False) -> list[Page]:
 
 def affected(plan: Plan, agencies: set[str], years: set[int]) -> list[Page]:
     """The pages an edit of ``agencies``' reports of ``years`` changes: their report and agency
-    pages, the comparison of those years and the index, the home page, the data page, the feed."""
+    pages, the comparison of those years and the index, the trend pages, the home page, the data
+    page, the feed."""
     def touched(page: Page) -> bool:
         if page.kind in ("report", "agency"):
             return page.key[0] in agencies
         if page.kind == "compare":
             return page.key[0] in years
-        return page.kind in ("home", "compare_index", "data", "feed")
+        return page.kind in ("home", "compare_index", "county", "indicator", "picker", "data", "feed")
 
     return [p for p in plan.pages if touched(p)]
 

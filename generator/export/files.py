@@ -13,6 +13,7 @@ import json
 import operator
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,16 +54,46 @@ encode_json = json.JSONEncoder(ensure_ascii=False, default=_default).encode
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 
 
-def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], scratch: Path | None = None) -> None:
-    """A workbook with one sheet per (title, columns, rows of values in column order),
+@dataclass
+class Sheet:
+    """One worksheet: its title, its column headers and its rows of values in column order.
+    The header row is frozen (with the first ``freeze_columns`` columns) and, with ``filters``,
+    carries Excel's autofilter over every row written; ``widths`` are the first columns' widths
+    in characters, the others' made from their header (``header_lines`` lines of wrapped text)."""
+
+    title: str
+    columns: Sequence[str]
+    rows: Iterable[Sequence[Any]]
+    freeze_columns: int = 0
+    filters: bool = True
+    widths: Sequence[float] | None = None
+    header_lines: int = 1
+
+
+MIN_WIDTH, MAX_WIDTH = 8, 40
+
+
+def text_width(text: str) -> int:
+    """How many character widths ``text`` takes in a spreadsheet: a Chinese character two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def header_widths(columns: Sequence[str], lines: int = 1) -> list[float]:
+    return [min(MAX_WIDTH, max(MIN_WIDTH, -(-text_width(c) // lines) + 2)) for c in columns]
+
+
+def write_xlsx(path: Path, sheets: Sequence[Sheet | tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+               scratch: Path | None = None) -> None:
+    """A workbook with one sheet per :class:`Sheet` (or (title, columns, rows)),
     byte-identical for the same input.
 
     Written with XlsxWriter in its constant-memory mode (a row goes to a temporary file as
     soon as the next one starts), so memory does not grow with the rows; it writes cells
     about twice as fast as openpyxl's streaming mode did. The document's creation time is
     fixed, and XlsxWriter gives every zip entry the same fixed date. Text is written as
-    text: nothing that looks like a number, formula or link is converted. A sheet with more
-    rows than Excel allows continues on sheets named title-2, title-3 …
+    text: nothing that looks like a number, formula or link is converted; a date is a date
+    cell shown as 2021-01-31. A sheet with more rows than Excel allows continues on sheets
+    named title-2, title-3 …, each with the same header.
     """
     import xlsxwriter
 
@@ -78,23 +109,47 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[S
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
+                "default_date_format": "yyyy-mm-dd",
             },
         )
         book.set_properties({"author": "xxgk", "created": FIXED_TIME})
-        for title, columns, rows in sheets:
+        head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF6", "border": 1})
+        for one in sheets:
+            spec = one if isinstance(one, Sheet) else Sheet(*one)
+            columns = list(spec.columns)
+            given = list(spec.widths or ())
+            widths = given + header_widths(columns, spec.header_lines)[len(given):]
             part = 1
-            sheet = book.add_worksheet(title)
-            sheet.write_row(0, 0, list(columns))
+            sheet = _start_sheet(book, spec.title, spec, columns, widths, head)
             used = 1
-            for row in rows:
+            for row in spec.rows:
                 if used == XLSX_MAX_ROWS:
+                    _close_sheet(sheet, spec, columns, used)
                     part += 1
-                    sheet = book.add_worksheet(f"{title}-{part}")
-                    sheet.write_row(0, 0, list(columns))
+                    sheet = _start_sheet(book, f"{spec.title}-{part}", spec, columns, widths, head)
                     used = 1
                 sheet.write_row(used, 0, row)
                 used += 1
+            _close_sheet(sheet, spec, columns, used)
         book.close()
+
+
+def _start_sheet(book: Any, title: str, spec: Sheet, columns: list[str], widths: list[float], head: Any) -> Any:
+    """A new worksheet with its column widths, its frozen header row written."""
+    sheet = book.add_worksheet(title)
+    for i, width in enumerate(widths):
+        sheet.set_column(i, i, width)
+    if spec.header_lines > 1:
+        sheet.set_row(0, 15 * spec.header_lines)
+    sheet.freeze_panes(1, spec.freeze_columns)
+    sheet.write_row(0, 0, columns, head)
+    return sheet
+
+
+def _close_sheet(sheet: Any, spec: Sheet, columns: list[str], used: int) -> None:
+    """The autofilter over the header and the ``used`` rows written."""
+    if spec.filters and columns:
+        sheet.autofilter(0, 0, max(used - 1, 0), len(columns) - 1)
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:

@@ -26,7 +26,7 @@ from .rows import BLANK, LONG_COLUMNS, NOT_APPLICABLE, VALUE, safe_text
 NAMES = [c.name for c in LONG_COLUMNS]
 # the columns that depend on the cell's position only
 _POSITION = ("part", "table", "row", "row_label", "column", "column_label")
-assert NAMES[4:10] == list(_POSITION), "LONG_COLUMNS changed: update long_form"
+assert NAMES[6:12] == list(_POSITION), "LONG_COLUMNS changed: update long_form"
 
 
 def csv_fields(fields: list[Any]) -> str:
@@ -76,7 +76,11 @@ def lines(report: Report, agency: Agency | None, form: Form) -> list[str]:
     """The report's long-form lines in ``form`` (:data:`CSV` lines end in CRLF; :data:`JSON`
     lines are lists of values in column order)."""
     name = agency.name if agency else (report.agency_name or "")
-    head_values = [report.agency, safe_text(name) if form.safe else name, report.year, report.template]
+    region = (agency.region or "") if agency else ""
+    kind = agency.kind_label if agency else ""
+    if form.safe:
+        name, region = safe_text(name), safe_text(region)
+    head_values = [report.agency, name, kind, region, report.year, report.template]
     head = form.fields(head_values)
     derived, uncertain = set(report.derived), set(report.uncertain)
     line, blank, na = form.line, form.blank, form.not_applicable

@@ -24,38 +24,41 @@ VALUE = "value"
 
 @dataclass(frozen=True)
 class ColumnDoc:
-    name: str
+    name: str  # the key: the JSON files' column name, stable for programs
     description: str
+    label: str = ""  # the Chinese header of the CSV and XLSX files, for people
 
 
 LONG_COLUMNS = (
-    ColumnDoc("agency", "机关代码（历年不变）"),
-    ColumnDoc("agency_name", "机关全称（机关名录中的名称）"),
-    ColumnDoc("year", "报告年度"),
-    ColumnDoc("template", "报告格式：gb2019（2019年版）、gb2021（2021年版）"),
-    ColumnDoc("part", "报告的第几部分：2 主动公开，3 依申请公开，4 行政复议和行政诉讼"),
-    ColumnDoc("table", "表格代码：proactive、requests、review_litigation"),
-    ColumnDoc("row", "行代码"),
-    ColumnDoc("row_label", "行的中文名称（含上级栏目）"),
-    ColumnDoc("column", "列代码"),
-    ColumnDoc("column_label", "列的中文名称（含上级栏目）"),
-    ColumnDoc("value", "数值；原文空白时为空，原文印“/”（不适用）时为 /；金额单位为万元"),
-    ColumnDoc("status", "value 有数值，blank 原文空白或无法辨认，not_applicable 原文印“/”"),
-    ColumnDoc("derived", "1 表示此数原文未印出，由表格的勾稽关系推算而来；否则为 0"),
-    ColumnDoc("uncertain", "1 表示此数需与原件核对（如扫描件识别）；否则为 0"),
+    ColumnDoc("agency", "机关代码（历年不变）", "机关代码"),
+    ColumnDoc("agency_name", "机关全称（机关名录中的名称）", "机关名称"),
+    ColumnDoc("kind", "机关类别", "类别"),
+    ColumnDoc("region", "所属地区", "地区"),
+    ColumnDoc("year", "报告年度", "年度"),
+    ColumnDoc("template", "报告格式：gb2019（2019年版）、gb2021（2021年版）", "报告格式"),
+    ColumnDoc("part", "报告的第几部分：2 主动公开，3 依申请公开，4 行政复议和行政诉讼", "部分"),
+    ColumnDoc("table", "表格代码：proactive、requests、review_litigation", "表格代码"),
+    ColumnDoc("row", "行代码", "行代码"),
+    ColumnDoc("row_label", "行的中文名称（含上级栏目）", "行"),
+    ColumnDoc("column", "列代码", "列代码"),
+    ColumnDoc("column_label", "列的中文名称（含上级栏目）", "列"),
+    ColumnDoc("value", "数值；原文空白时为空，原文印“/”（不适用）时为 /；金额单位为万元", "数值"),
+    ColumnDoc("status", "value 有数值，blank 原文空白或无法辨认，not_applicable 原文印“/”", "状态"),
+    ColumnDoc("derived", "1 表示此数原文未印出，由表格的勾稽关系推算而来；否则为 0", "推算"),
+    ColumnDoc("uncertain", "1 表示此数需与原件核对（如扫描件识别）；否则为 0", "待核对"),
 )
 
 REPORT_COLUMNS = (
-    ColumnDoc("agency", "机关代码（历年不变）"),
-    ColumnDoc("agency_name", "机关全称（机关名录中的名称）"),
-    ColumnDoc("kind", "机关类别"),
-    ColumnDoc("region", "所属地区"),
-    ColumnDoc("year", "报告年度"),
-    ColumnDoc("template", "报告格式：gb2019（2019年版）、gb2021（2021年版）、none（无固定格式）"),
-    ColumnDoc("title", "报告标题"),
-    ColumnDoc("published", "发布日期（原文所载，可能为空）"),
-    ColumnDoc("source_file", "原件文件名"),
-    ColumnDoc("source_sha256", "原件的 SHA-256 校验值"),
+    ColumnDoc("agency", "机关代码（历年不变）", "机关代码"),
+    ColumnDoc("agency_name", "机关全称（机关名录中的名称）", "机关名称"),
+    ColumnDoc("kind", "机关类别", "类别"),
+    ColumnDoc("region", "所属地区", "地区"),
+    ColumnDoc("year", "报告年度", "年度"),
+    ColumnDoc("template", "报告格式：gb2019（2019年版）、gb2021（2021年版）、none（无固定格式）", "报告格式"),
+    ColumnDoc("title", "报告标题", "报告标题"),
+    ColumnDoc("published", "发布日期（原文所载，可能为空）；CSV 中写作 2021-01-31，Excel 中为日期", "发布日期"),
+    ColumnDoc("source_file", "原件文件名", "原件文件名"),
+    ColumnDoc("source_sha256", "原件的 SHA-256 校验值", "原件校验值（SHA-256）"),
 )
 
 
@@ -102,6 +105,8 @@ def long_rows(report: Report, agency: Agency | None) -> list[dict[str, Any]]:
                     {
                         "agency": report.agency,
                         "agency_name": agency.name if agency else (report.agency_name or ""),
+                        "kind": agency.kind_label if agency else "",
+                        "region": (agency.region or "") if agency else "",
                         "year": report.year,
                         "template": report.template,
                         "part": table.part,
@@ -142,9 +147,23 @@ def wide_columns() -> list[ColumnDoc]:
                         ColumnDoc(
                             name,
                             f"第{table.part}部分（{where}）：{row.full_label} · {column.full_label}",
+                            wide_label(template, table, row, column),
                         )
                     )
+    labels = [c.label for c in docs]
+    assert len(labels) == len(set(labels)), "two wide columns with the same Chinese header"
     return docs
+
+
+def wide_label(template: spec.Template, table: spec.Table, row: spec.Row, column: spec.Column) -> str:
+    """A wide column's Chinese header: short, unique, made from the template's own labels
+    (主动公开·2019年版·规章·本年新制作数量, 申请·予以公开·自然人, 行政诉讼·直接起诉·结果纠正)."""
+    if table.key == "proactive":
+        return f"主动公开·{template.name.removesuffix('格式')}·{row.short}·{column.label}"
+    if table.key == "requests":
+        who = "其他法人或组织" if column.key == "other_org" else column.label
+        return f"申请·{row.short}·{who}"
+    return "·".join(p for p in (row.group, row.short, column.label) if p)
 
 
 def report_fields(report: Report, agency: Agency | None) -> dict[str, Any]:
@@ -156,7 +175,7 @@ def report_fields(report: Report, agency: Agency | None) -> dict[str, Any]:
         "year": report.year,
         "template": report.template,
         "title": report.title,
-        "published": report.published.isoformat() if report.published else "",
+        "published": report.published or "",  # a date: ISO in CSV and JSON, a date cell in XLSX
         "source_file": report.source.file.rsplit("/", 1)[-1] if report.source else "",
         "source_sha256": (report.source.sha256 or "") if report.source else "",
     }

@@ -7,6 +7,7 @@ editors' handbook read the same declarations.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ class Setting:
     keys: tuple[str, ...] = ()  # for a nested mapping: its allowed keys
     example: str = ""
     url: bool = False  # a web address (checked by :func:`url_problem`)
+    dates: tuple[str, ...] = ()  # for a nested mapping: its keys holding a date (2026-11-30)
 
 
 SITE_SETTINGS = (
@@ -76,8 +78,16 @@ SITE_SETTINGS = (
         url=True,
     ),
     Setting(
+        "data",
+        "开放数据的说明，显示在数据下载页并写入 Excel 工作簿的“说明”表和 xxgk.json："
+        "licence 来源与使用许可（一句话）、updated 数据日期（如 2026-11-30；不填时取最近一份报告的发布日期）",
+        kind=dict,
+        keys=("licence", "updated"),
+        dates=("updated",),
+    ),
+    Setting(
         "data_licence",
-        "开放数据的来源与使用说明，显示在数据下载页",
+        "（旧名，与 data.licence 相同；两者都填时用 data.licence）开放数据的来源与使用说明",
         example="数据摘自各机关公开发布的年度报告，可自由使用，请注明来源。",
     ),
 )
@@ -109,7 +119,17 @@ class SiteConfig:
     guide_url: str | None = None
     apply_url: str | None = None
     correction_url: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)  # licence (text), updated (a date)
     data_licence: str | None = None
+
+    @property
+    def licence(self) -> str | None:
+        """The open data's licence line: ``data.licence``, else the older ``data_licence``."""
+        return self.data.get("licence") or self.data_licence
+
+    @property
+    def data_updated(self) -> _dt.date | None:
+        return self.data.get("updated")
 
 
 @dataclass
@@ -205,11 +225,31 @@ class _Fields:
                     s.key,
                     key,
                 )
+            elif key in s.dates:
+                day = _date(item)
+                if day is None:
+                    self.error(f"{s.key}.{key} 应为日期，如 2026-11-30，实为 {type_name(item)}", *at, s.key, key)
+                else:
+                    out[key] = day
             elif not isinstance(item, str):
                 self.error(f"{s.key}.{key} 应为文字，实为 {type_name(item)}；请加引号", *at, s.key, key)
             else:
                 out[key] = item
         return out
+
+
+def _date(value: Any) -> _dt.date | None:
+    """A date as YAML reads it (2026-11-30) or as quoted text in the same form; else None."""
+    if isinstance(value, _dt.datetime):
+        return None
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
+        except ValueError:
+            return None
+    return None
 
 
 def site_from_data(data: Any, locate: Locate) -> tuple[SiteConfig | None, list[Finding]]:

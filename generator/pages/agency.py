@@ -55,6 +55,7 @@ class Chart(NamedTuple):
     title: str
     categories: list[str]
     series: list[Series]
+    unit: str = "件"
 
 
 class ReportLink(NamedTuple):

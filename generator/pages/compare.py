@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..model import spec
-from . import figures, urls
+from . import figures, trends, urls
 from .site import Common, Site, common, crumbs, doc, is_public
 from .tables import BodyRow, DataTable, Head, cell, format_number, simple_heads
 
@@ -141,6 +141,9 @@ def _years(site: Site) -> list[YearCount]:
 class CompareIndexPage(Common):
     years: list[YearCount] = doc("各年度，新的在前：year、url、count")
     agencies: list[AgencyCount] = doc("各机关：name、url、count")
+    county_url: str = doc("全县历年汇总页面的路径")
+    picker_url: str = doc("自选比较页面的路径")
+    groups: list[Any] = doc("各指标页面，按类分组：label、items（key、label、url、current）")
 
 
 def compare_index_page(site: Site, page: urls.Page) -> CompareIndexPage:
@@ -149,6 +152,9 @@ def compare_index_page(site: Site, page: urls.Page) -> CompareIndexPage:
         years=_years(site),
         agencies=[AgencyCount(a.name, urls.agency_url(a.id) + "#years", len(site.content.reports_of(a.id)))
                   for a in site.content.agencies.values()],
+        county_url=urls.COUNTY,
+        picker_url=urls.PICKER,
+        groups=trends.indicator_groups(),
     )
 
 

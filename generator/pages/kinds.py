@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from . import agency, compare, feed, other, quality, report
+from . import agency, compare, feed, other, quality, report, trends
 from .site import Site
 from .urls import Page
 
@@ -24,6 +24,9 @@ KINDS: dict[str, Kind] = {
     "report": Kind("report.html", report.ReportPage, report.report_page),
     "compare_index": Kind("compare_index.html", compare.CompareIndexPage, compare.compare_index_page),
     "compare": Kind("compare.html", compare.ComparePage, compare.compare_page),
+    "county": Kind("compare_county.html", trends.CountyPage, trends.county_page),
+    "indicator": Kind("compare_indicator.html", trends.IndicatorPage, trends.indicator_page),
+    "picker": Kind("compare_picker.html", trends.PickerPage, trends.picker_page),
     "data": Kind("data.html", other.DataPage, other.data_page),
     "help": Kind("help.html", other.HelpPage, other.help_page),
     "search": Kind("search.html", other.SearchPage, other.search_page),

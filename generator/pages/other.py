@@ -14,6 +14,7 @@ from ..model import spec
 from . import urls
 from .glossary import TERMS, columns_for_help, rows_for_help
 from .site import Common, Site, common, crumbs, doc, size_text
+from .trends_indicators import RATES
 
 
 class FileLink(NamedTuple):
@@ -25,7 +26,7 @@ class FileLink(NamedTuple):
 DESCRIBE = {
     "xxgk-long.csv": "长表（CSV）：每个数字一行，可直接用 Excel 打开",
     "xxgk-wide.csv": "宽表（CSV）：每份报告一行，每个格子一列",
-    "xxgk-columns.csv": "列说明（CSV）：长表和宽表每一列的含义",
+    "xxgk-columns.csv": "列说明（CSV）：长表和宽表每一列的中文列名、键和含义",
     "xxgk-long.json": "长表（JSON）",
     "xxgk-wide.json": "宽表（JSON）",
     "xxgk.json": "全部报告的完整数据（JSON），含机关名录",
@@ -35,7 +36,10 @@ DESCRIBE = {
 @dataclass(kw_only=True)
 class DataPage(Common):
     files: list[FileLink] = doc("数据文件：url、label（含大小）、name")
-    licence: str = doc("数据的来源与使用说明（site.yaml 的 data_licence）")
+    licence: str = doc("数据的来源与使用说明（site.yaml 的 data.licence，旧名 data_licence）")
+    updated: str = doc("数据日期，如 2026-11-30（site.yaml 的 data.updated，不填时为最近一份报告的发布日期；都没有时为空）")
+    updated_is_set: bool = doc("数据日期是否由 site.yaml 设定（否则取自最近一份报告的发布日期）")
+    compare_data: FileLink | None = doc("自选比较所用的数据文件（JSON）")
     long_columns: tuple[ColumnDoc, ...] = doc("长表的列：name、description")
     wide_columns: list[ColumnDoc] = doc("宽表的前 10 列：name、description")
     wide_cell_count: int = doc("宽表其余的列数")
@@ -45,9 +49,9 @@ class DataPage(Common):
 def data_page(site: Site, page: urls.Page) -> DataPage:
     describe = dict(DESCRIBE)
     describe["xxgk.xlsx"] = (
-        "全部数据（Excel 工作簿）：长表、宽表和列说明三个工作表"
+        "全部数据（Excel 工作簿）：说明、长表、宽表和列说明四个工作表"
         if site.xlsx_has_long
-        else "全部数据（Excel 工作簿）：宽表和列说明两个工作表（长表行数太多，请用 CSV）"
+        else "全部数据（Excel 工作簿）：说明、宽表和列说明三个工作表（长表行数太多，请用 CSV）"
     )
     files = []
     for name in bundle.DATASET_FILES:
@@ -58,7 +62,11 @@ def data_page(site: Site, page: urls.Page) -> DataPage:
     return DataPage(
         **common(site, page, "数据下载", crumbs((page.url, "数据下载")), "全部报告的表格数据，CSV、JSON 和 Excel 格式。"),
         files=files,
-        licence=(cfg.data_licence if cfg and cfg.data_licence else "数据摘自各机关公开发布的政府信息公开工作年度报告。"),
+        licence=(cfg.licence if cfg and cfg.licence else bundle.DEFAULT_LICENCE),
+        updated=(updated.isoformat() if (updated := bundle.data_date(cfg, site.content.reports)) else ""),
+        updated_is_set=bool(cfg and cfg.data_updated),
+        compare_data=FileLink(urls.COMPARE_DATA, f"各机关历年指标（JSON，自选比较页面使用），"
+                              f"{size_text(site.file_sizes.get(urls.COMPARE_DATA, 0))}", "compare.json"),
         long_columns=LONG_COLUMNS,
         wide_columns=wide[:10],
         wide_cell_count=len(wide) - 10,
@@ -73,13 +81,14 @@ class HelpPage(Common):
     columns: list[tuple[str, str]] = doc("表格中的列：（列的名称，解释）")
     rules: list[tuple[str, str]] = doc("核对的规则：（规则，内容）")
     plain: dict[str, str] = doc("各规则对读者的说法，按规则")
+    rates: list[tuple[str, str]] = doc("比较页面所用的比率：（名称，定义）")
 
 
 def help_page(site: Site, page: urls.Page) -> HelpPage:
     return HelpPage(
         **common(site, page, "阅读帮助", crumbs((page.url, "阅读帮助")), "年度报告中每一行、每一列是什么意思。"),
         terms=TERMS, rows=rows_for_help(), columns=columns_for_help(), rules=[(r.id, r.summary) for r in RULES.values()],
-        plain=PLAIN,
+        plain=PLAIN, rates=[(i.label, i.help) for i in RATES],
     )
 
 

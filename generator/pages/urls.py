@@ -18,6 +18,9 @@ from pathlib import PurePosixPath
 HOME = "index.html"
 AGENCIES = "agencies/index.html"
 COMPARE = "compare/index.html"
+COUNTY = "compare/county.html"  # the county's totals by year
+PICKER = "compare/picker.html"  # agencies × years × indicator, run by static/compare.js
+COMPARE_DATA = "data/compare.json"  # the picker's data
 DATA = "data/index.html"
 HELP = "help.html"
 SEARCH = "search.html"
@@ -63,6 +66,10 @@ def report_data_url(agency: str, year: int, suffix: str) -> str:
 
 def compare_url(year: int) -> str:
     return f"compare/{year}.html"
+
+
+def indicator_url(key: str) -> str:
+    return f"compare/indicators/{key}.html"
 
 
 def data_file_url(name: str) -> str:

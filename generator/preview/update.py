@@ -199,6 +199,7 @@ class IncrementalBuilder:
         sizes = dict(self.sizes)
         for report in edited:
             sizes.update(exports.report_files(new, report, out))
+        sizes.update(exports.compare_data(new, out))
         try:
             for page in plan.affected(new, agencies, {r.year for r in edited}):
                 for url, data in pages.files(new, sizes, page):  # the page and its large-text twin

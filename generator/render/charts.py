@@ -25,7 +25,7 @@ def svg(chart: Chart | None, large: bool = False) -> Markup:
     the pages of the 大字模式 copy)."""
     if chart is None:
         return Markup("")
-    return stacked_bars(chart.title, chart.categories, chart.series, large=large)
+    return stacked_bars(chart.title, chart.categories, chart.series, chart.unit, large=large)
 
 
 # The text size the layout is made for, in the chart's own units: the style sheet sets the same
@@ -108,7 +108,9 @@ def stacked_bars(
 
 
 def _word(value: float | None, unit: str) -> str:
-    return "空白" if value is None else f"{format_number(_round(value))} {unit}"
+    if value is None:
+        return "空白"
+    return f"{format_number(_round(value))}{unit}" if unit == "%" else f"{format_number(_round(value))} {unit}"
 
 
 def _round(value: float) -> int | float:

@@ -69,10 +69,33 @@ def test_search_page_opened_from_a_file_has_no_axe_violations(browser, site):  #
 
 
 @pytest.mark.parametrize("url", ["agencies/agency-0001.html", "compare/2021.html", "index.html", "reports/agency-0002/2020.html",
-                                 "large/agencies/agency-0001.html", "large/reports/agency-0002/2021.html"])
+                                 "large/agencies/agency-0001.html", "large/reports/agency-0002/2021.html",
+                                 "compare/county.html", "compare/indicators/received_new.html",
+                                 "compare/indicators/review_correction_rate.html", "compare/picker.html",
+                                 "large/compare/county.html", "large/compare/picker.html"])
 def test_pages_with_charts_and_figures_have_no_axe_violations(tab, synth_url, url):  # type: ignore[no-untyped-def]
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.goto(synth_url + url)
-    if "agencies/" in url:
+    if "agencies/" in url or "compare/county" in url or "received_new" in url:
         assert tab.locator("svg.chart[role=img]").count() == 1
+    if url.endswith("compare/picker.html"):  # the picker's own table and chart, drawn by its script
+        tab.wait_for_selector("#pk")
+        assert tab.locator("#picker-chart svg.chart[role=img]").count() == 1
     assert axe(tab) == []
+
+
+@pytest.mark.parametrize("url", ["compare/county.html", "compare/indicators/received_new.html", "compare/picker.html"])
+def test_comparison_pages_at_phone_width_without_javascript_have_no_axe_violations(browser, synth_url, url):  # type: ignore[no-untyped-def]
+    """As without JavaScript: the site's scripts are not loaded (a context with JavaScript off
+    could not run axe itself)."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 800})
+    ctx.route("**/*.js", lambda route: route.abort())
+    try:
+        page = ctx.new_page()
+        page.goto(synth_url + url)
+        assert page.evaluate("!document.documentElement.classList.contains('js')")
+        page.evaluate(AXE_SCRIPT)
+        result = page.evaluate("o => axe.run(document, o)", OPTIONS)
+        assert [v["id"] for v in result["violations"]] == []
+    finally:
+        ctx.close()
