@@ -76,10 +76,12 @@ class Site:
     sitemap: list[urls.Page] = field(default_factory=list)  # the pages listed in sitemap.xml
     by_report: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
     others: list[Finding] = field(default_factory=list)  # findings of no report
+    withheld: list[Any] = field(default_factory=list)  # build.check.Withheld: reports left off the site, and why
     _values: dict[tuple[str, int], dict[str, int | float | None]] = field(default_factory=dict)
 
     @classmethod
-    def gather(cls, content: Content, findings: list[Finding], base_url: str, search: bool, xlsx_has_long: bool) -> Site:
+    def gather(cls, content: Content, findings: list[Finding], base_url: str, search: bool, xlsx_has_long: bool,
+               withheld: list[Any] | None = None) -> Site:
         # a finding located in a report's file is that report's (the file it was loaded from)
         of_file = {r.path: (r.agency, r.year) for r in content.reports}
         by_report: dict[tuple[str, int], list[Finding]] = defaultdict(list)
@@ -90,7 +92,8 @@ class Site:
                 by_report[key].append(f)
             else:
                 others.append(f)
-        return cls(content, findings, base_url, search, xlsx_has_long, by_report=dict(by_report), others=others)
+        return cls(content, findings, base_url, search, xlsx_has_long, by_report=dict(by_report), others=others,
+                   withheld=list(withheld or []))
 
     def values(self, report: Report) -> dict[str, int | float | None]:
         """The key figures of a report, computed once per build."""
