@@ -143,6 +143,8 @@ def test_an_edit_shows_up_and_a_new_version_is_announced(server: PreviewServer, 
     status, html = get(server.url + PAGE)
     assert status == 200 and MARK in html
     assert 'data-version="2"' in html
+    status, html = get(server.url + "large/" + PAGE)  # and its large-text twin
+    assert status == 200 and MARK in html and 'class="large"' in html
     # the page's own download follows the edit too
     assert MARK in get(server.url + "reports/baofeng/2020.yaml")[1]
 
@@ -314,9 +316,10 @@ def test_an_update_then_the_background_refresh_give_what_a_full_build_gives(cont
         assert {k for k in served if not k.startswith("pagefind/")} == pages.keys()
         # the CSVs hold only tables; the data page states the text-holding file's size
         differ = sorted(k for k in pages if served[k] != pages[k])
-        assert differ in (["data/xxgk.json"], ["data/index.html", "data/xxgk.json"])
+        assert differ in (["data/xxgk.json"], ["data/index.html", "data/xxgk.json", "large/data/index.html"])
         assert served.keys() != expected.keys()  # the search index is the one made before the edit
         assert served[PAGE] == expected[PAGE] and MARK.encode() in served[PAGE]
+        assert served["large/" + PAGE] == expected["large/" + PAGE] and MARK.encode() in served["large/" + PAGE]
 
         deadline = time.monotonic() + WAIT
         while files(builder.out) != expected and time.monotonic() < deadline:

@@ -28,6 +28,7 @@ FILES = (
     "reports/qixingpao/2020.html",
     "reports/shiwo/2021.html",
     "reports/hongqi/2020.html",
+    "large/reports/shiwo/2021.html",
     "compare/2021.html",
     "data/index.html",
     "feed.xml",

@@ -5,6 +5,13 @@ A page is its kind's context (``pages.KINDS``: typed data from the plan's ``Site
 exports' sizes) rendered by its template; each is rendered and written on its own, so the output
 does not depend on how the pages were shared out among the workers. Returns notes about report
 pages over the weight target.
+
+大字模式 (large text): every HTML page ``P`` is printed a second time from the same context as
+``large/P`` (``pages.site.as_large``): ``<html class="large">``, its links to pages kept inside
+``large/`` and its link to the twin pointing back to ``P``; static files, downloads and
+originals are shared, not copied. So the reader's choice holds from page to page without
+JavaScript or cookies, and any server can host it. The feed and the sitemap have no twin, and
+the search index (``build.search``) is made from its own records, so nothing is indexed twice.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ import shutil
 from pathlib import Path
 
 from ..pages import kinds as page_data
-from ..pages.urls import Page
+from ..pages.site import as_large
+from ..pages.urls import Page, has_large_twin, large_url
 from ..render.templates import TemplateError, render
 from .errors import BuildError
 from .output import Folder, Memory
@@ -23,24 +31,30 @@ from .workers import Workers, chunks
 PAGE_WEIGHT_LIMIT = 60 * 1024
 
 
-def page(plan: Plan, sizes: dict[str, int], one: Page) -> bytes:
-    """One page (or the feed, or the sitemap) as the bytes of its file."""
+def files(plan: Plan, sizes: dict[str, int], one: Page) -> list[tuple[str, bytes]]:
+    """The files of one page, (site path, bytes): the page, then its large-text twin (an HTML
+    page has one; the feed and the sitemap do not)."""
     plan.site.file_sizes = sizes
-    context = page_data.context(plan.site, one)
+    context = page_data.context(plan.site, one).as_context()
     try:
-        return render(plan.env, one.template, context.as_context()).encode("utf-8")
+        out = [(one.url, render(plan.env, one.template, context).encode("utf-8"))]
+        if has_large_twin(one.url):
+            out.append((large_url(one.url), render(plan.env, one.template, as_large(context)).encode("utf-8")))
     except TemplateError as e:
         raise BuildError(str(e)) from e
+    return out
 
 
 def write_some(plan: Plan, sizes: dict[str, int], some: list[Page], out: Folder | Memory) -> list[tuple[str, str]]:
     """Render and write ``some`` pages; returns (url, note) for each page over the weight target."""
     notes = []
     for one in some:
-        data = page(plan, sizes, one)
+        made = files(plan, sizes, one)
+        data = made[0][1]
         if one.kind == "report" and len(data) > PAGE_WEIGHT_LIMIT:
             notes.append((one.url, f"{one.url} 有 {len(data) // 1024} KB，超过每页 60 KB 的目标"))
-        out.write(one.url, data)
+        for url, bytes_ in made:
+            out.write(url, bytes_)
     return notes
 
 

@@ -161,6 +161,8 @@ class Common:
     footer: Footer = doc("页脚：sponsor、organizer、site_code、icp、police_record、address、phone、email")
     search_enabled: bool = doc("本次生成是否建立了搜索索引")
     feed_url: str = doc("订阅源的路径")
+    large: bool = doc("是否为大字模式的页面（网站在 large/ 下的大字副本；html 元素带 class=\"large\"）", default=False)
+    twin_url: str = doc("本页另一种字号的页面的路径（标准页面的大字副本，或大字副本的标准页面）；用 url(exact=True) 显示", default="")
 
     def as_context(self) -> dict[str, Any]:
         """The template's variables: the fields, as they are."""
@@ -184,7 +186,16 @@ def common(site: Site, page: urls.Page, title: str, crumbs: list[tuple[str, str]
                          contact.get("address", ""), contact.get("phone", ""), contact.get("email", "")),
         "search_enabled": site.search_enabled,
         "feed_url": urls.FEED,
+        "large": False,
+        "twin_url": urls.large_url(page.url),
     }
+
+
+def as_large(context: dict[str, Any]) -> dict[str, Any]:
+    """A page's template variables for its large-text twin (``large/`` + its path): the same
+    data, links kept inside the copy by the ``url`` filter, the twin being the standard page."""
+    url = context["page_url"]
+    return {**context, "large": True, "page_url": urls.large_url(url), "twin_url": url}
 
 
 def crumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:

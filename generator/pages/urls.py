@@ -4,6 +4,10 @@ Every URL is a path inside the site folder ending in a file name (``agencies/ind
 never ``agencies/``): the site then works from a local folder, where a folder link would show
 a file listing, as well as under any sub-path of a web server. Templates turn these site paths
 into links relative to the page with the ``url`` filter.
+
+Every HTML page ``P`` also has a large-text (大字模式) twin at ``large/P``, rendered from the same
+context (``build.pages``); its links to pages stay inside ``large/``, while static files,
+downloads and originals are shared (:func:`has_large_twin`).
 """
 
 from __future__ import annotations
@@ -23,11 +27,26 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 STATIC = "static"
 PAGEFIND = "pagefind"
+LARGE = "large"  # the large-text (大字模式) copy of every HTML page: page P at large/P
+ORIGINALS = "originals"
 
 REPORT_DATA_SUFFIXES = ("yaml", "json", "csv")
 # An original a browser would run (HTML) is published twice: a cleaned copy to read at
 # original_url, and the untouched file packed in a ZIP at original_archive_url.
 RUNNABLE_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", ".xml", ".shtml")
+
+
+def large_url(url: str) -> str:
+    """The large-text twin of the page at ``url`` (a site path)."""
+    return f"{LARGE}/{url}"
+
+
+def has_large_twin(target: str) -> bool:
+    """Whether the site path ``target`` (perhaps with ``#anchor``) is an HTML page of the site,
+    which has a large-text twin; static files, downloads and originals (an HTML original's
+    cleaned copy too) are shared by both sizes, not copied."""
+    path = target.split("#", 1)[0]
+    return path.endswith(".html") and not path.startswith((f"{ORIGINALS}/", f"{LARGE}/", f"{STATIC}/", f"{PAGEFIND}/"))
 
 
 def agency_url(agency: str) -> str:
@@ -60,7 +79,7 @@ def original_url(agency: str, year: int, source_file: str) -> str:
     suffix = original_suffix(source_file)
     if suffix in RUNNABLE_SUFFIXES:
         suffix = ".html"
-    return f"originals/{agency}/{year}{suffix}"
+    return f"{ORIGINALS}/{agency}/{year}{suffix}"
 
 
 def original_archive_url(agency: str, year: int, source_file: str) -> str | None:
@@ -68,7 +87,7 @@ def original_archive_url(agency: str, year: int, source_file: str) -> str | None
     suffix = original_suffix(source_file)
     if suffix not in RUNNABLE_SUFFIXES:
         return None
-    return f"originals/{agency}/{year}{suffix}.zip"
+    return f"{ORIGINALS}/{agency}/{year}{suffix}.zip"
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ then read from the files the child wrote. After that:
 * When only existing report files changed, the same stages run on what they affect:
   ``build.load.reload`` (those files), ``build.check.recheck`` (those agencies' findings),
   ``build.plan.plan`` (the new plan, reusing the theme), ``build.exports.report_files`` (their
-  downloads) and ``build.pages.page`` for ``build.plan.affected`` (their agency's report and
-  agency pages, the year's comparison and the index, the home and data pages, the feed). Files
+  downloads) and ``build.pages.files`` for ``build.plan.affected`` (their agency's report and
+  agency pages, the year's comparison and the index, the home and data pages, the feed; each
+  HTML page with its large-text twin under ``large/``). Files
   are made in memory (``build.output.Memory``) and only those whose bytes changed are written,
   each by temp file + rename, so a failed update never leaves the served folder half-written.
 * A report with an editor's error is left out of the build (``build.check``), as ``xxgk build``
@@ -206,7 +207,8 @@ class IncrementalBuilder:
             sizes.update(exports.report_files(new, report, out))
         try:
             for page in plan.affected(new, agencies, {r.year for r in edited}):
-                out.write(page.url, pages.page(new, sizes, page))
+                for url, data in pages.files(new, sizes, page):  # the page and its large-text twin
+                    out.write(url, data)
         except BuildError as e:  # a template error: nothing written
             return UpdateResult(False, [_build_error(e, self.content_dir)], time.perf_counter() - start)
         written = out.flush(self.out)
@@ -235,7 +237,8 @@ class IncrementalBuilder:
                     write_if_changed(self.out / urls.data_file_url(name), (work / urls.data_file_url(name)).read_bytes())
                 for page in current.pages:
                     if page.kind == "data":
-                        write_if_changed(self.out / page.url, pages.page(current, sizes, page))
+                        for url, data in pages.files(current, sizes, page):  # and its large-text twin
+                            write_if_changed(self.out / url, data)
                 if current.settings.search:
                     os.rename(self.out / urls.PAGEFIND, work / "old-pagefind")
                     os.rename(work / urls.PAGEFIND, self.out / urls.PAGEFIND)

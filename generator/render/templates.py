@@ -6,7 +6,9 @@ default theme's templates, so an override may ``{% extends "default:report.html"
 ``super()`` (as datasette does). Autoescaping is on for every template and undefined variables
 raise (``StrictUndefined``), so a misspelt name fails the build instead of printing nothing.
 
-Filters: ``url`` (a site path as a link relative to the page), ``num`` (a number for reading),
+Filters: ``url`` (a site path as a link relative to the page; on a page of the large-text copy,
+``large`` true, a link to an HTML page goes to that page's large-text twin, ``url(exact=True)``
+to the page itself, e.g. the link to the twin), ``num`` (a number for reading),
 ``markdown`` (report text as HTML), ``summary`` (report text as a short plain text), ``svg`` (a
 chart as inline SVG).
 """
@@ -21,6 +23,7 @@ from typing import Any
 import jinja2
 
 from ..pages.tables import format_number
+from ..pages.urls import has_large_twin, large_url
 from . import charts, markdown
 from .theme import THEMES, Theme
 
@@ -91,5 +94,7 @@ def _summary(text: str, limit: int = 200) -> str:
 
 
 @jinja2.pass_context
-def _url_filter(context: Any, target: str) -> str:
+def _url_filter(context: Any, target: str, exact: bool = False) -> str:
+    if not exact and context.get("large") and has_large_twin(target or "index.html"):
+        target = large_url(target or "index.html")
     return relative_url(target, context["page_url"])

@@ -22,8 +22,10 @@ def test_skip_link_is_first_and_moves_focus_to_main(tab, base_url):  # type: ign
 def test_focus_is_visible(tab, base_url):  # type: ignore[no-untyped-def]
     tab.goto(base_url + PAGE_TYPES["home"])
     tab.keyboard.press("Tab")
-    tab.keyboard.press("Tab")  # the 大字模式 checkbox: its label shows the focus
-    style = tab.evaluate("getComputedStyle(document.querySelector('.elder-label')).outlineStyle")
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Tab")  # the 大字模式 link
+    assert tab.evaluate("document.activeElement.className") == "size-switch"
+    style = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert style == "solid"
 
 
@@ -111,7 +113,8 @@ def test_elder_mode_works_without_javascript(no_js, base_url):  # type: ignore[n
     no_js.goto(base_url + PAGE_TYPES["report-gb2019"])
     size = "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
     normal = no_js.evaluate(size)
-    no_js.click("label[for=elder-mode]")
+    no_js.click("a.size-switch")
+    assert no_js.url == base_url + "large/" + PAGE_TYPES["report-gb2019"]
     assert no_js.evaluate(size) >= normal * 1.3
     assert no_js.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
 

@@ -3,15 +3,26 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  // 大字模式: remember the reader's choice across pages.
-  var toggle = document.getElementById("elder-mode");
-  if (toggle) {
-    try {
-      toggle.checked = localStorage.getItem("xxgk-elder") === "1";
-      toggle.addEventListener("change", function () {
-        localStorage.setItem("xxgk-elder", toggle.checked ? "1" : "0");
-      });
-    } catch (e) { /* storage blocked: the checkbox still works on this page */ }
+  // 大字模式: the large-text copy (large/…) keeps its links inside itself without any script.
+  // The search results, made in the browser, link to the standard pages: on the way out, one
+  // into the site goes to its large-text twin instead.
+  var root = document.documentElement;
+  var standardRoot = root.getAttribute("data-standard-root");
+  if (root.classList.contains("large") && standardRoot) {
+    var base = new URL(standardRoot, window.location.href).href;
+    var large = base + "large/";
+    var toLarge = function (event) {
+      var a = event.target.closest && event.target.closest("#search a[href]");
+      if (!a) return;
+      var href = a.href;
+      var path = href.split("#")[0].split("?")[0];
+      if (href.indexOf(base) !== 0 || href.indexOf(large) === 0 || !/\.html$/.test(path)) return;
+      var rest = href.slice(base.length);
+      if (/^(originals|static|pagefind)\//.test(rest)) return;
+      a.href = large + rest;
+    };
+    document.addEventListener("click", toLarge, true);
+    document.addEventListener("keydown", function (event) { if (event.key === "Enter") toLarge(event); }, true);
   }
 
   // Sortable tables: a button in each column heading; aria-sort says the order.
