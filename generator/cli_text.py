@@ -82,6 +82,10 @@ class Parser(argparse.ArgumentParser):
         with chinese():
             return super().add_subparsers(**kwargs)
 
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with chinese():
+            return super().parse_args(*args, **kwargs)
+
     def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
         with chinese():
             return super().parse_known_args(*args, **kwargs)

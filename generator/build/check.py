@@ -37,6 +37,7 @@ class Withheld:
     year: int | None
     findings: tuple[Finding, ...]
     file: str  # the file to correct
+    label: str = ""  # the agency's short name, when it is registered
 
 
 @dataclass
@@ -85,8 +86,12 @@ def withhold(content: Content, findings: list[Finding]) -> Checked:
             fatal.append(f)
     if fatal:
         raise CheckFailed(findings)
-    withheld = [Withheld(a, None, tuple(fs), where[a]) for a, fs in agencies.items()]
-    withheld += [Withheld(a, y, tuple(fs), where[(a, y)]) for (a, y), fs in reports.items() if a not in agencies]
+    def label(agency_id: str) -> str:
+        agency = content.agencies.get(agency_id)
+        return agency.label if agency else ""
+
+    withheld = [Withheld(a, None, tuple(fs), where[a], label(a)) for a, fs in agencies.items()]
+    withheld += [Withheld(a, y, tuple(fs), where[(a, y)], label(a)) for (a, y), fs in reports.items() if a not in agencies]
     withheld += [Withheld("", None, tuple(fs), file) for file, fs in files.items()]
     withheld.sort(key=lambda w: (w.file, w.year or 0))
     if not withheld:

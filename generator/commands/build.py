@@ -96,11 +96,9 @@ def run(args: argparse.Namespace) -> int:
 
 def withheld_text(result: BuildResult) -> str:
     """Which reports were left out and why: each one's errors, compiler-style, under a heading."""
-    content = result.plan.content if result.plan is not None else None
     out = [f"以下 {len(result.withheld)} 项有错误，这次没有发布（其余报告照常发布）：\n"]
     for w in result.withheld:
-        agency = content.agencies.get(w.agency) if content is not None else None
-        name = printable(f"{agency.label}（{w.agency}）" if agency else f"（{w.agency}）")
+        name = printable(f"{w.label}（{w.agency}）" if w.label else f"{w.agency}（未登记的机关）")
         if not w.agency:
             what = f"{printable(w.file)}：不是可以读取的报告文件"
         elif w.year is None:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
-from ..checks.public import ARITHMETIC, PLAIN, PUBLIC_RULES
+from ..checks.public import ARITHMETIC, NAMES, PLAIN, PUBLIC_RULES, plain_message
 from ..checks.rules import RULES
 from ..content import Content
 from ..findings import SEVERITY_LABELS, Finding
@@ -114,19 +114,20 @@ class Site:
 
 
 class FindingView(NamedTuple):
-    rule: str
+    rule: str  # the rule's id (R1, SCHEMA …): for the theme's classes, never shown
     severity: str
     severity_label: str
     heading: str  # in plain words (checks.public.PLAIN)
-    message: str
+    message: str  # in plain words: no field keys (checks.public.plain_message)
     arithmetic: str  # "yes" for the rules about numbers adding up
+    rule_name: str = ""  # the rule's Chinese name (checks.public.NAMES)
 
 
 def finding_view(f: Finding) -> FindingView:
     rule = RULES.get(f.rule)
     return FindingView(f.rule, f.severity, SEVERITY_LABELS.get(f.severity, f.severity),
-                       PLAIN.get(f.rule) or (rule.summary if rule else "报告数据提示"), f.message,
-                       "yes" if f.rule in ARITHMETIC else "")
+                       PLAIN.get(f.rule) or (plain_message(rule.summary) if rule else "报告数据提示"), plain_message(f.message),
+                       "yes" if f.rule in ARITHMETIC else "", NAMES.get(f.rule, "其他"))
 
 
 class NavItem(NamedTuple):
