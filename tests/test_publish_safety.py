@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.build import BuildError, CheckFailed, build
+from generator.build import BuildError, build
 
 from .conftest import ROOT, edit
 
