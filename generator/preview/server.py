@@ -141,7 +141,7 @@ def findings_page(state: dict[str, Any]) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title>"
         "<style>body{font:18px/1.7 system-ui,'Noto Sans CJK SC',sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;"
-        "color:#1a1a1a}h1{font-size:1.5rem;color:#b00020}li{margin:.75rem 0}li p{margin:0}</style></head>"
+        "color:#1a1a1a}h1{font-size:1.5rem;color:#b00020}li{margin:.75rem 0}li p{margin:0;overflow-wrap:anywhere}</style></head>"
         f'<body><main id="xxgk-findings-page" data-findings="{seen}"><h1>{escape(title)}</h1><p>{escape(lead)}</p>'
         f'<ol>{"".join(items)}</ol></main></body></html>'
     ).encode()
