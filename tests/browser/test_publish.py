@@ -170,3 +170,14 @@ def test_serve_with_no_good_build_shows_the_findings(browser, unbuilt, width, js
             assert tab.locator("h1").inner_text() == "靖安县宝峰镇2020年度政府信息公开工作年度报告"
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
+@pytest.mark.parametrize("page", [HONGZE, "quality.html", "agencies/shiwo.html", "agencies/hongze.html", "help.html"])
+def test_publishing_pages_have_no_axe_violations(tab, portal_url, page, large):  # type: ignore[no-untyped-def]
+    """The pages items 2 and 7 changed, in this portal: the report that does not add up (its
+    findings box), the quality page with a report left out, the agency page without its
+    report, the help page's rule names."""
+    tab.set_viewport_size({"width": 375 if large else 1280, "height": 800})
+    assert tab.goto(portal_url + ("large/" if large else "") + page).status == 200
+    assert axe(tab) == []
