@@ -64,7 +64,7 @@ NAMES = {
 }
 
 # Words of the editors' messages that have a plain Chinese name.
-WORDS = {"sha256": "校验值", "SHA-256": "校验值", "null": "空白", "YAML": "数据文件"}
+WORDS = {"原文空白写 null": "原文空白的格留空", "sha256": "校验值", "SHA-256": "校验值", "YAML": "数据文件"}
 _KEY_IN_BRACKETS = re.compile(r"（[A-Za-z0-9_.\-]+）")  # （requests.received_new.total）, （overview）
 _KEY_THEN_LABEL = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+（([^）]*)）")  # a key, its labels beside it
 _DOTTED_KEY = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+\b")

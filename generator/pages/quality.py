@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..checks.public import NAMES, PLAIN, PUBLIC_RULES, plain_field, plain_message
 from ..checks.rules import RULES
-from ..checks.run import owners
+from ..checks.run import blocking, owners
 from ..findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding, count, display_path
 from . import urls
 from .site import Common, Site, common, crumbs, doc, finding_view, is_public
@@ -78,7 +78,7 @@ def quality_page(site: Site, page: urls.Page) -> QualityPage:
     severities = (ERROR, WARNING, INFO)
     heads = ((Head("机关与年度", f"{prefix}-corner", scope="col"),
               *(Head(SEVERITY_LABELS[s], f"{prefix}-c{i}", scope="col", numeric=True) for i, s in enumerate(severities)),
-              Head("规则", f"{prefix}-rules", scope="col")),)
+              Head("核对项目", f"{prefix}-rules", scope="col")),)
     rows, details = [], []
     withheld = {(w.agency, w.year) for w in site.withheld}
     root = display_path(content.root).replace("\\", "/").rstrip("/") + "/"
@@ -95,7 +95,7 @@ def quality_page(site: Site, page: urls.Page) -> QualityPage:
         rows.append(BodyRow(Head(label, rid, scope="row"), tuple(cells), link=urls.report_url(agency_id, year) if has_report else ""))
         if found:
             details.append(ReportFindings(f"{agency_id}-{year}", label, urls.report_url(agency_id, year) if has_report else "",
-                                          [_view(f, root) for f in found], left_out))
+                                          [_view(f, root, not left_out) for f in found], left_out))
     table = DataTable(prefix, "各机关各年度报告的核查结果（点列标题可排序）", heads, tuple(rows), sortable=True, width=len(heads[0]))
     by_rule = Counter(f.rule for f in site.findings)
     summary = [RuleCount(NAMES.get(r, "其他"), plain_message(RULES[r].summary) if r in RULES else PLAIN.get(r, OTHER.get(r, "")),
@@ -123,10 +123,10 @@ OTHER = {
 }
 
 
-def _view(f: Finding, root: str) -> QualityFinding:
+def _view(f: Finding, root: str, published: bool = True) -> QualityFinding:
     sentences = f.data.get("sentences")
     path = f.location.path.replace("\\", "/")
     path = path[len(root):] if path.startswith(root) else path.rsplit("/", 1)[-1]
     where = f"{path}" + (f"，第 {f.location.line} 行" if f.location.line else "")
-    return QualityFinding(*finding_view(f), where, plain_field(f.field), is_public(f),
+    return QualityFinding(*finding_view(f), where, plain_field(f.field), published and is_public(f) and not blocking(f),
                           [str(x) for x in sentences] if isinstance(sentences, list) else [])

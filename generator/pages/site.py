@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from ..checks.public import ARITHMETIC, NAMES, PLAIN, PUBLIC_RULES, plain_message
 from ..checks.rules import RULES
+from ..checks.run import blocking
 from ..content import Content
 from ..findings import SEVERITY_LABELS, Finding
 from ..model.portal import Agency, SiteConfig
@@ -125,8 +126,10 @@ class FindingView(NamedTuple):
 
 def finding_view(f: Finding) -> FindingView:
     rule = RULES.get(f.rule)
-    return FindingView(f.rule, f.severity, SEVERITY_LABELS.get(f.severity, f.severity),
-                       PLAIN.get(f.rule) or (plain_message(rule.summary) if rule else "报告数据提示"), plain_message(f.message),
+    heading = PLAIN.get(f.rule) or (plain_message(rule.summary) if rule else "报告数据提示")
+    if blocking(f):  # only the office's quality page shows these: the report is not published
+        heading = "数据文件有误，改正后才能发布"
+    return FindingView(f.rule, f.severity, SEVERITY_LABELS.get(f.severity, f.severity), heading, plain_message(f.message),
                        "yes" if f.rule in ARITHMETIC else "", NAMES.get(f.rule, "其他"))
 
 
