@@ -272,12 +272,19 @@ def test_serve_command_says_when_the_port_is_taken(content: Path, capsys: pytest
     assert "Traceback" not in err
 
 
-def test_serve_command_prints_findings_like_check(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_command_prints_findings_like_check(
+    content: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     edit(content / REPORT, "year: 2020\n", "year: 2021\n")
     args = argparse.Namespace(content=str(content), port=0, host="127.0.0.1", theme="default")
     old = signal.getsignal(signal.SIGTERM)
-    # The server starts despite the errors (its pages show them); two seconds later, Ctrl-C.
-    threading.Timer(2.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    # The server starts despite the errors (its pages show them); once the first build is
+    # reported (the others are built: it takes a while on a busy machine), Ctrl-C.
+    reported = threading.Event()
+    said = serve_command._print
+    monkeypatch.setattr(serve_command, "_print", lambda *a: (said(*a), reported.set()))
+    threading.Thread(target=lambda: reported.wait(120) and time.sleep(0.5) or os.kill(os.getpid(), signal.SIGINT),
+                     daemon=True).start()
     try:
         code = serve_command.run(args)
     finally:
