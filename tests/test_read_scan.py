@@ -64,7 +64,7 @@ def test_every_cell_of_a_scan_is_read_as_printed(documents: dict[str, Document],
 def test_a_scan_says_it_is_one_and_every_number_is_uncertain(documents: dict[str, Document], name: str) -> None:
     doc = documents[name]
     assert doc.ocr and doc.format == "pdf"
-    assert any("扫描件" in n and "OCR" in n and "PP-OCRv4" in n for n in doc.notes), doc.notes
+    assert any("页图像" in n and "逐格" in n and "PP-OCRv4" in n for n in doc.notes), doc.notes
     report = extract(doc, "x").report
     template = spec.TEMPLATES[report.template]
     numbers = [

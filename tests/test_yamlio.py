@@ -105,3 +105,22 @@ def test_atomic_write_leaves_no_temporary_file(tmp_path: Path):
     yamlio.write_atomic(target, "a: 1\n")
     assert target.read_text() == "a: 1\n"
     assert [p.name for p in target.parent.iterdir()] == ["x.yaml"]
+
+
+def test_copy_atomic_keeps_the_mode_of_the_file_it_replaces_and_leaves_no_temporary(tmp_path: Path):
+    import stat
+
+    src = tmp_path / "in.pdf"
+    src.write_bytes(b"%PDF-1.7 new")
+    folder = tmp_path / "originals"
+    folder.mkdir()
+    old = folder / "2020.pdf"
+    old.write_bytes(b"%PDF-1.7 old")
+    old.chmod(0o640)
+    yamlio.copy_atomic(src, old)
+    assert old.read_bytes() == b"%PDF-1.7 new"
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640
+    new = folder / "2021.pdf"
+    yamlio.copy_atomic(src, new)  # a new file takes its neighbour's permissions
+    assert stat.S_IMODE(new.stat().st_mode) == 0o640
+    assert sorted(p.name for p in folder.iterdir()) == ["2020.pdf", "2021.pdf"]

@@ -2,7 +2,7 @@
 concurrency.
 
 A file that runs past the limit (a PDF built to make a parser loop, a scan of hundreds of
-pages) is stopped — its worker and everything the worker started (tesseract) are killed as
+pages) is stopped — its worker and everything the worker started (an OCR engine's threads, a converter) are killed as
 one process group — and reported with one clear message; a worker that dies (out of memory, a
 crash in a C library) costs only its file. Either way a fresh worker takes the next file, so
 the batch always goes on. Results come back in the order the files were given.
@@ -31,7 +31,7 @@ Task = tuple[Path, "str | None", "int | None"]
 
 
 def _serve(conn: Connection, limits: Limits) -> None:  # runs in the worker
-    os.setpgrp()  # the worker leads a process group: killing it stops tesseract & co. too
+    os.setpgrp()  # the worker leads a process group: killing it stops whatever it started too
     while True:
         try:
             task = conn.recv()

@@ -12,7 +12,6 @@ files are kept beside the new ones as ``.bak`` copies.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,13 +76,6 @@ def _backup(file: Path) -> Path:
         target = file.with_name(f"{file.name}.bak{n}")
     shutil.copy2(file, target)
     return target
-
-
-def _copy_atomic(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(f".{dst.name}.tmp")
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dst)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -170,7 +162,7 @@ def place(parsed: Parsed, root: Path, agency_option: str | None, force: bool, dr
     outcome.findings = findings
     if not dry_run:
         if not _same_file(original, path):
-            _copy_atomic(path, original)
+            yamlio.copy_atomic(path, original)
         yamlio.write_atomic(target, text)
     return outcome
 

@@ -114,7 +114,7 @@ def read_scan(path: Path, pages: int, engine: str = DEFAULT_ENGINE) -> Document:
         raise ReadError("PDF 没有文字层（扫描件），文字识别（OCR）也没有识别出文字")
     doc = Document(str(path), "pdf", pages=pages, ocr=True)
     doc.blocks = _paragraphs(per_page)
-    doc.notes.append(f"{len(per_page)} 页扫描件图像，表格逐格、文字逐行 OCR；引擎：{ENGINES[engine]}")
+    doc.notes.append(f"共 {len(per_page)} 页图像，表格逐格、文字逐行识别；引擎：{ENGINES[engine]}")
     return doc
 
 

@@ -18,7 +18,7 @@ Only this package touches YAML.
 """
 
 from .comments import keep_comments
-from .files import MAX_BYTES, read_text, too_big, write_atomic
+from .files import MAX_BYTES, copy_atomic, read_text, too_big, write_atomic
 from .load import MAX_DEPTH, TABLE_KEYS, Loaded, load_file, load_text
 from .save import dumps, dumps_report, layout_comments
 
@@ -29,6 +29,7 @@ __all__ = [
     "Loaded",
     "dumps",
     "dumps_report",
+    "copy_atomic",
     "keep_comments",
     "layout_comments",
     "load_file",

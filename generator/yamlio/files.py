@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import stat
 from pathlib import Path
 
@@ -83,6 +84,22 @@ def write_atomic(file: Path, text: str, inside: Path | None = None) -> None:
                 os.fchmod(out.fileno(), mode)
             out.write(text)
         os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def copy_atomic(src: Path, dst: Path) -> None:
+    """Copy a file (an original, any bytes) the way :func:`write_atomic` writes one: through a
+    temporary file beside ``dst``, keeping ``dst``'s permissions or taking its neighbours'."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(dst)
+    tmp = dst.with_name(f".{dst.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        shutil.copyfile(src, tmp)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, dst)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
