@@ -177,3 +177,23 @@ def test_serve_with_no_good_build_shows_the_findings_page(content: Path, tmp_pat
             assert 'lang="zh-CN"' in html and "/__xxgk__/preview.js" in html  # reloads when fixed
     finally:
         server.close()
+
+
+def test_no_page_compares_with_a_report_left_out(content: Path, tmp_path: Path):
+    """石窝镇's 2022 report carries over 3 requests its 2021 report did not carry forward (R5):
+    said on its page while 2021 is published, not once 2021 is left out for an editor's error."""
+    report = content / "reports/shiwo/2022.yaml"
+    text = (content / "reports/shiwo/2021.yaml").read_text(encoding="utf-8").replace("year: 2021", "year: 2022")
+    report.write_text(text.replace("  carried_over: [0, 0, 0, 0, 0, 0, 0]", "  carried_over: [3, 0, 0, 0, 0, 0, 3]")
+                      .replace("  total: [0, 0, 0, 0, 0, 0, 0]", "  total: [3, 0, 0, 0, 0, 0, 3]", 1)
+                      .replace("  disclosed: [0, 0, 0, 0, 0, 0, 0]", "  disclosed: [3, 0, 0, 0, 0, 0, 3]", 1),
+                      encoding="utf-8")
+    said = "本报告的“上年结转”与本机关上一年报告的“结转下年度”不一致"
+    build(content, tmp_path / "site", search=False)
+    assert said in (tmp_path / "site/reports/shiwo/2022.html").read_text(encoding="utf-8")
+    break_shiwo(content)
+    result = build(content, tmp_path / "site", search=False)
+    assert [(w.agency, w.year) for w in result.withheld] == [("shiwo", 2021)]
+    page = (tmp_path / "site/reports/shiwo/2022.html").read_text(encoding="utf-8")
+    assert said not in page
+    assert "shiwo/2021" not in page

@@ -60,6 +60,9 @@ def size_text(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
+YEAR_PAIR = frozenset({"R5", "R6", "R10"})  # the rules comparing a report with the agency's report of the year before
+
+
 def is_public(f: Finding) -> bool:
     return f.rule in PUBLIC_RULES
 
@@ -111,7 +114,12 @@ class Site:
         return Agency(id=agency_id, name=agency_id, kind="other")
 
     def report_findings(self, report: Report) -> list[FindingView]:
-        return [finding_view(f) for f in self.by_report.get((report.agency, report.year), []) if is_public(f)]
+        """What citizens are told about ``report``. A comparison with the year before (R5, R6,
+        R10) is left out when that report is not published (left out for an editor's error):
+        no page speaks of a report the site does not have."""
+        previous = self.content.report(report.agency, report.year - 1) is not None
+        return [finding_view(f) for f in self.by_report.get((report.agency, report.year), [])
+                if is_public(f) and (previous or f.rule not in YEAR_PAIR)]
 
 
 class FindingView(NamedTuple):
