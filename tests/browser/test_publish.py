@@ -181,3 +181,30 @@ def test_publishing_pages_have_no_axe_violations(tab, portal_url, page, large): 
     tab.set_viewport_size({"width": 375 if large else 1280, "height": 800})
     assert tab.goto(portal_url + ("large/" if large else "") + page).status == 200
     assert axe(tab) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_serve_previews_the_others_and_names_the_report_left_out(browser, tmp_path, width):  # type: ignore[no-untyped-def]
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    line = break_shiwo(content)
+    server = PreviewServer(IncrementalBuilder(content, tmp_path / "preview" / "site", search=False), [content], port=0)
+    w, h = WIDTHS[width]
+    ctx = browser.new_context(viewport={"width": w, "height": h})
+    try:
+        assert server.first_build().ok
+        server.start()
+        tab = ctx.new_page()
+        assert tab.goto(server.url + "reports/baofeng/2020.html").status == 200
+        panel = tab.locator("#xxgk-preview-title")
+        panel.wait_for(timeout=20_000)
+        assert panel.inner_text() == "以下报告有错误，没有生成；其余报告照常预览（共 1 处）"
+        item = tab.locator("[role=alert] li")
+        assert item.count() == 1 and f"reports/shiwo/2021.yaml:{line}:18 错误 SCHEMA" in item.inner_text()
+        box = tab.locator("[role=alert]").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= w
+        assert tab.goto(server.url + "reports/shiwo/2021.html").status == 404  # the site's own 404 page
+        assert tab.locator("h1").inner_text() and "上一次成功生成" not in tab.evaluate("document.body.innerText")
+    finally:
+        ctx.close()
+        server.close()
