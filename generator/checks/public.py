@@ -65,12 +65,17 @@ NAMES = {
 
 # Words of the editors' messages that have a plain Chinese name.
 WORDS = {"原文空白写 null": "原文空白的格留空", "sha256": "校验值", "SHA-256": "校验值", "YAML": "数据文件"}
+# A report's field keys as their Chinese names.
+FIELD_NAMES = {
+    "published": "发布日期", "year": "年度", "agency": "机关代码", "agency_name": "机关名称", "title": "标题",
+    "template": "格式", "schema": "格式版本", "source": "原件", "file": "原件文件", "contact": "联系方式",
+    "overview": "第一部分", "proactive": "第二部分", "requests": "第三部分", "review_litigation": "第四部分",
+    "problems": "第五部分", "other": "第六部分", "preamble": "前言",
+}
+_FIELD = re.compile(r"\b(" + "|".join(sorted(FIELD_NAMES, key=len, reverse=True)) + r")\b")
 _KEY_IN_BRACKETS = re.compile(r"（[A-Za-z0-9_.\-]+）")  # （requests.received_new.total）, （overview）
 _KEY_THEN_LABEL = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+（([^）]*)）")  # a key, its labels beside it
 _DOTTED_KEY = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+\b")
-_FIELD = re.compile(r"\b(" + "|".join(sorted(
-    {"published", "year", "agency", "agency_name", "title", "template", "schema", "source", "file", "contact",
-     "overview", "proactive", "requests", "review_litigation", "problems", "other", "preamble"}, key=len, reverse=True)) + r")\b")
 
 
 def _label(key: str) -> str:
@@ -85,14 +90,6 @@ def _label(key: str) -> str:
         if column is not None:
             return f"“{row.label} · {column.full_label}”"
     return "该项"
-
-
-FIELD_NAMES = {
-    "published": "发布日期", "year": "年度", "agency": "机关代码", "agency_name": "机关名称", "title": "标题",
-    "template": "格式", "schema": "格式版本", "source": "原件", "file": "原件文件", "contact": "联系方式",
-    "overview": "第一部分", "proactive": "第二部分", "requests": "第三部分", "review_litigation": "第四部分",
-    "problems": "第五部分", "other": "第六部分", "preamble": "前言",
-}
 
 
 def plain_message(message: str) -> str:
