@@ -197,3 +197,13 @@ def test_no_page_compares_with_a_report_left_out(content: Path, tmp_path: Path):
     page = (tmp_path / "site/reports/shiwo/2022.html").read_text(encoding="utf-8")
     assert said not in page
     assert "shiwo/2021" not in page
+
+
+def test_a_value_refused_in_an_agencys_entry_leaves_out_that_agency_only(content: Path, capsys: pytest.CaptureFixture[str]):
+    """A value YAML itself would misread (012 read as octal) is refused while reading: still
+    that agency's error, not the portal's."""
+    line, _ = edit(content / "agencies.yaml", "  order: 50", "  order: 012")
+    assert main(["build", "content", "--out", "site", "--no-search"]) == 3
+    err = capsys.readouterr().err
+    assert "- 机关 石窝镇（shiwo）：机关名录中这个机关的登记有错误" in err and f"content/agencies.yaml:{line}:10: 错误 SCHEMA（4.order）" in err
+    assert not (content.parent / "site/agencies/shiwo.html").exists() and (content.parent / "site/agencies/baofeng.html").exists()
