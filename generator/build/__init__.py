@@ -72,7 +72,7 @@ def build(
     indexing = None
     try:
         content = load.load(content_dir)
-        checked = check.check(content, strict)
+        checked = check.publishable(content, strict)
         planned = plan.plan(checked.content, checked.findings, Settings(theme, base_url, search, audit), withheld=checked.withheld)
         with Workers(jobs or default_jobs(), planned) as workers:
             if search:

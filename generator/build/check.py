@@ -51,11 +51,21 @@ _ENTRY = re.compile(r"^\d+(\.|$)")  # a finding about one entry of agencies.yaml
 _UNDER_REPORTS = re.compile(rf"(?:^|/){REPORTS_DIR}/")
 
 
-def check(content: Content, strict: bool = False) -> Checked:
+def publishable(content: Content, strict: bool = False) -> Checked:
+    """Every finding, and the content to publish (``xxgk build``, the preview's full build)."""
     findings = check_content(content, audit=True)
     if content.site is None or (strict and any(f.severity == ERROR for f in findings)):
         raise CheckFailed(findings)
     return withhold(content, findings)
+
+
+def check(content: Content, strict: bool = False) -> list[Finding]:
+    """Every finding of content that is publishable whole: :class:`CheckFailed` on an editor's
+    error (with ``strict``, on any error)."""
+    findings = check_content(content, audit=True)
+    if content.site is None or failed(findings) or (strict and any(f.severity == ERROR for f in findings)):
+        raise CheckFailed(findings)
+    return findings
 
 
 def withhold(content: Content, findings: list[Finding]) -> Checked:

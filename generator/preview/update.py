@@ -101,7 +101,7 @@ class IncrementalBuilder:
         child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             loaded = load.load(self.content_dir)
-            checked = check.check(loaded)
+            checked = check.publishable(loaded)
             findings = checked.findings
             planned = plan.plan(checked.content, findings, plan.Settings(self.theme, search=self.search),
                                 withheld=checked.withheld)
