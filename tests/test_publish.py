@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -23,7 +24,7 @@ from generator.preview.server import PreviewServer
 from generator.preview.update import IncrementalBuilder
 
 from .conftest import edit, line_of
-from .publishing import break_shiwo, content_words, latin_words, visible_text, with_hongze
+from .publishing import REAL, break_shiwo, content_words, latin_words, visible_text, with_hongze
 
 HONGZE = "content/reports/hongze/2023.yaml"
 
@@ -207,3 +208,14 @@ def test_a_value_refused_in_an_agencys_entry_leaves_out_that_agency_only(content
     err = capsys.readouterr().err
     assert "- 机关 石窝镇（shiwo）：机关名录中这个机关的登记有错误" in err and f"content/agencies.yaml:{line}:10: 错误 SCHEMA（4.order）" in err
     assert not (content.parent / "site/agencies/shiwo.html").exists() and (content.parent / "site/agencies/baofeng.html").exists()
+
+
+def test_importing_an_original_that_does_not_add_up_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(REAL / "hongze-2023.pdf", tmp_path / "hongze-2023.pdf")
+    assert main(["import", "hongze-2023.pdf", "--content", "content", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "content/reports/hongze/2023.yaml:63:25: 错误 R4（review_litigation.review.total）" in out
+    assert ("hongze-2023.pdf → content/reports/hongze/2023.yaml: 将导入，读取 186/186 个数，0 格未能读取，"
+            "2 个错误（其中 2 个是表格加不拢：请对照原件，读错的改正，原件如此的照常发布），0 个警告") in out
