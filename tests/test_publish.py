@@ -219,3 +219,15 @@ def test_importing_an_original_that_does_not_add_up_says_what_to_do(tmp_path: Pa
     assert "content/reports/hongze/2023.yaml:63:25: 错误 R4（review_litigation.review.total）" in out
     assert ("hongze-2023.pdf → content/reports/hongze/2023.yaml: 将导入，读取 186/186 个数，0 格未能读取，"
             "2 个错误（其中 2 个是表格加不拢：请对照原件，读错的改正，原件如此的照常发布），0 个警告") in out
+
+
+def test_check_says_what_the_build_will_leave_out(content: Path, capsys: pytest.CaptureFixture[str]):
+    with_hongze(content)
+    break_shiwo(content)
+    assert main(["check", "content"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2].startswith("检查了 6 份报告、6 个机关：3 个错误（其中 2 个是原件本身加不拢，照常发布），")
+    assert lines[-1] == "生成网站时：石窝镇 2021 年度报告有需要改正的错误，不会发布；其余照常发布"
+    (content / "site.yaml").write_text("title: 示例\n", encoding="utf-8")
+    assert main(["check", "content"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].startswith("生成网站时：门户设置（site.yaml）或整个机关名录（agencies.yaml）有错误，网站不会生成")

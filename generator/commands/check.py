@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from ..build.check import withhold
+from ..build.errors import CheckFailed
 from ..checks.rules import RULES
 from ..checks.run import blocking, check_content, failed, owners
 from ..content import Content, load_content
@@ -102,7 +104,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(grouped_text(findings, content, owner), end="")
         print(summary)
+        if failed(findings):
+            print(publishing_text(content, findings))
     return 1 if failed(findings, args.strict) else 0
+
+
+def publishing_text(content: Content, findings: list[Finding]) -> str:
+    """What ``xxgk build`` would do with these errors: which reports it leaves out, or that it
+    makes no site at all."""
+    try:
+        withheld = withhold(content, findings).withheld
+    except CheckFailed:
+        return "生成网站时：门户设置（site.yaml）或整个机关名录（agencies.yaml）有错误，网站不会生成，请先改正"
+    names = []
+    for w in withheld:
+        who = printable(w.label or w.agency)
+        names.append(printable(w.file) if not w.agency else f"{who}（全部报告）" if w.year is None else f"{who} {w.year} 年度报告")
+    return f"生成网站时：{'、'.join(names)}有需要改正的错误，不会发布；其余照常发布"
 
 
 def _with_owner(f: Finding, who: tuple[str | None, int | None]) -> dict[str, object]:
