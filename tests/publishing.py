@@ -50,7 +50,7 @@ def break_shiwo(content: Path) -> int:
 # Names a Chinese reader meets in Chinese sites too: file formats and units, and the ICP licence
 # (ICP备案号 is the legal term, printed in every government site's footer).
 ALLOWED = frozenset({"PDF", "CSV", "XLSX", "JSON", "YAML", "ZIP", "KB", "MB", "ICP", "SHA-256"})
-_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"https?://\S*|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FILE = re.compile(r"\b(?:(?:reports|originals)/[a-z0-9-]+/\d{4}\.[a-z]+|agencies\.yaml|site\.yaml)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:[.\-:/][A-Za-z0-9_]+)*")
 

@@ -7,9 +7,8 @@ editors' handbook read the same declarations.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..findings import ERROR, SCHEMA, Finding, Location
@@ -251,4 +250,4 @@ def _own(findings: list[Finding], since: int, until: int, item: dict[Any, Any]) 
     agency_id = item.get("id")
     if isinstance(agency_id, str) and not id_problem(agency_id):
         for n in range(since, until):
-            findings[n] = dataclasses.replace(findings[n], data={**findings[n].data, "agency": agency_id})
+            findings[n] = replace(findings[n], data={**findings[n].data, "agency": agency_id})

@@ -113,7 +113,7 @@ def test_elder_mode_works_without_javascript(no_js, base_url):  # type: ignore[n
     no_js.goto(base_url + PAGE_TYPES["report-gb2019"])
     size = "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
     normal = no_js.evaluate(size)
-    with no_js.expect_navigation(wait_until="load"):  # its style sheet too, on a busy machine
+    with no_js.expect_navigation(wait_until="load"):
         no_js.click("a.size-switch")
     assert no_js.url == base_url + "large/" + PAGE_TYPES["report-gb2019"]
     assert no_js.evaluate(size) >= normal * 1.3
