@@ -64,7 +64,8 @@ NAMES = {
 }
 
 # Words of the editors' messages that have a plain Chinese name.
-WORDS = {"原文空白写 null": "原文空白的格留空", "sha256": "校验值", "SHA-256": "校验值", "YAML": "数据文件"}
+WORDS = {"原文空白写 null": "原文空白的格留空", " sha256 ": "校验值", "sha256": "校验值", " SHA-256 ": "校验值", "SHA-256": "校验值",
+         "YAML": "数据文件"}
 # A report's field keys as their Chinese names.
 FIELD_NAMES = {
     "published": "发布日期", "year": "年度", "agency": "机关代码", "agency_name": "机关名称", "title": "标题",
