@@ -235,6 +235,6 @@ def test_check_says_what_the_build_will_leave_out(content: Path, capsys: pytest.
 
 def test_the_help_page_names_the_rules_in_chinese(content: Path, tmp_path: Path):
     build(content, tmp_path / "site", search=False)
-    text = visible_text((tmp_path / "site/help.html").read_text(encoding="utf-8"))
+    text = visible_text((tmp_path / "site/help.html").read_text(encoding="utf-8")).replace("\n", "")
     assert "第四部分各组总计：第四部分每一组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结" in text
     assert "原件未被改动：原件与导入时记录的校验值不符（发布后被改动）" in text
