@@ -42,7 +42,9 @@ def test_every_html_page_has_a_large_twin_and_nothing_else_is_copied(built) -> N
 def test_links_of_the_large_copy_stay_inside_it_and_share_the_files(built) -> None:  # type: ignore[no-untyped-def]
     site = built.out
     large_root = (site / "large").resolve()
-    for page in (site / "large").rglob("*.html"):
+    pages = sorted((site / "large").rglob("*.html"))
+    assert len(pages) == len(built.plan.html_pages)
+    for page in pages:
         parsed = parse(page)
         base = page.parent if not parsed.base else site / "large"  # the 404 page's <base> is the copy's root
         twin = site / page.relative_to(site / "large")

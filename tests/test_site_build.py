@@ -119,7 +119,8 @@ def test_report_page_shows_the_tables_and_marks(site: Path):
     assert '<caption id="p3-caption" class="vh">' in html
     assert '<th id="p3-cg0" scope="colgroup" colspan="5">法人或其他组织</th>' in html
     assert "报告原件（纯文本，7.2 KB）" in html
-    assert re.search(r"本站整理的数据（YAML，[0-9.]+ KB）", html)
+    assert re.search(r"本报告数据（表格文件 CSV，可用 Excel、WPS 打开，每个数字一行，[0-9.]+ KB）", html)
+    assert 'download="宝清县七星泡镇人民政府-2020-政府信息公开工作年度报告.csv"' in html
     blank = (site / "reports/hongqi/2020.html").read_text(encoding="utf-8")
     assert '<span class="vh">空白</span>' in blank
     assert "空白的格子表示原报告此处未填写或无法辨认；空白不等于 0。" in blank

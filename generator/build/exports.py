@@ -19,6 +19,7 @@ from ..content import REPORTS_DIR
 from ..export import bundle, original
 from ..model.report import Report
 from ..pages import urls
+from ..pages.report import save_name
 from .output import Folder, Memory
 from .plan import Plan
 from .workers import Workers, chunks
@@ -44,7 +45,8 @@ def report_files(plan: Plan, report: Report, out: Output) -> dict[str, int]:
         if archive is None:
             sizes[url] = out.write(url, data)
         else:
-            name = f"{report.year}{urls.original_suffix(report.source.file)}"
+            # inside the ZIP, the untouched file under the name a person recognises
+            name = save_name(plan.site.agency(report.agency), report.year, urls.original_suffix(report.source.file))
             sizes[url] = out.write(url, original.cleaned(data, report.title))
             sizes[archive] = out.write(archive, original.archive(name, data))
     return sizes

@@ -64,6 +64,21 @@ class DataTable(NamedTuple):
     foot: tuple[BodyRow, ...] = ()
     width: int = 0  # number of columns, row header included
 
+    @property
+    def columns(self) -> int:
+        """How many columns the table has, row headers included."""
+        return sum(h.colspan for h in self.head_rows[0]) if self.head_rows else self.width
+
+    @property
+    def wide(self) -> bool:
+        """Wider than a phone shows at once: the theme says so beside it (左右滑动查看更多列)."""
+        return self.columns >= 5
+
+    @property
+    def tall(self) -> bool:
+        """Taller than a phone's screen: on a phone its header rows stay in view while it scrolls."""
+        return len(self.rows) + sum(len(r.groups) for r in self.rows) + len(self.foot) >= 12
+
 
 def format_number(value: Any) -> str:
     """A cell for reading: thousands grouped, money without trailing zeros, blank as ''."""

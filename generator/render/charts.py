@@ -20,21 +20,36 @@ from ..pages.tables import format_number
 PALETTE = ("#1d4f91", "#b3541e", "#2e7d32", "#7b1fa2", "#8d6e00", "#c2185b", "#455a64")
 
 
-def svg(chart: Chart | None) -> Markup:
-    """The ``svg`` filter: a chart of the page data as inline SVG."""
+def svg(chart: Chart | None, large: bool = False) -> Markup:
+    """The ``svg`` filter: a chart of the page data as inline SVG (laid out for large text on
+    the pages of the 大字模式 copy)."""
     if chart is None:
         return Markup("")
-    return stacked_bars(chart.title, chart.categories, chart.series)
+    return stacked_bars(chart.title, chart.categories, chart.series, large=large)
+
+
+# The text size the layout is made for, in the chart's own units: the style sheet sets the same
+# (site.css: .chart 15px; html.large .chart 24px, the chart at most 520 px wide, so that on a
+# 375 px phone, where the chart is drawn at 331/480 of its size, text is still 16.5 px).
+TEXT, LARGE_TEXT = 15, 24
+
+
+def _text_width(text: str, size: float) -> float:
+    """About how wide ``text`` is drawn: CJK characters a full em, the rest about half."""
+    return sum(size if ord(c) > 0x2E80 else 0.6 * size for c in text)
 
 
 def stacked_bars(
-    title: str, categories: list[str], series: list[Series], unit: str = "件", id: str = "chart"
+    title: str, categories: list[str], series: list[Series], unit: str = "件", id: str = "chart", large: bool = False
 ) -> Markup:  # noqa: A002
     """Vertical stacked bars, one per category (e.g. a year), with a legend and a description."""
-    width, height = 480, 260
-    left, right, top, bottom = 48, 8, 20, 36
-    legend_rows = (len(series) + 2) // 3
-    total_height = height + legend_rows * 24 + 8
+    size = LARGE_TEXT if large else TEXT
+    em = size / TEXT  # how much larger than the standard layout
+    width, height = 480, round(260 * (1.15 if large else 1))
+    left, right, top, bottom = round(48 * em), 8, round(20 * em), round(36 * em)
+    per_row = 2 if large else 3
+    legend_rows = (len(series) + per_row - 1) // per_row
+    total_height = height + legend_rows * round(24 * em) + 8
     totals = [sum(s.values[i] or 0 for s in series) for i in range(len(categories))]
     peak = max(totals + [1])
     scale_max = _nice(peak)
@@ -42,13 +57,17 @@ def stacked_bars(
     plot_w = width - left - right
     slot = plot_w / max(len(categories), 1)
     bar_w = min(56.0, slot * 0.6)
+    # category labels that would run into each other lose a trailing 年 (2019年 → 2019)
+    labels = list(categories)
+    if any(_text_width(c, size) > slot - 4 for c in labels):
+        labels = [c.removesuffix("年") for c in labels]
     parts = []
-    for k in range(5):  # grid lines and scale
-        v = scale_max * k / 4
-        y = top + plot_h - plot_h * k / 4
+    for step in range(5):  # grid lines and scale
+        v = scale_max * step / 4
+        y = top + plot_h - plot_h * step / 4
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" class="grid"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{format_number(_round(v))}</text>')
-    for i, category in enumerate(categories):
+        parts.append(f'<text x="{left - 6}" y="{y + 4 * em:.1f}" text-anchor="end">{format_number(_round(v))}</text>')
+    for i in range(len(categories)):
         x = left + slot * i + (slot - bar_w) / 2
         y = top + plot_h
         for s_index, s in enumerate(series):
@@ -61,7 +80,7 @@ def stacked_bars(
                     f'fill="{PALETTE[s_index % len(PALETTE)]}"/>'
                 )
         parts.append(
-            f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 18}" text-anchor="middle">{escape(category)}</text>'
+            f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + round(18 * em)}" text-anchor="middle">{escape(labels[i])}</text>'
         )
         if totals[i]:
             parts.append(
@@ -69,10 +88,11 @@ def stacked_bars(
                 f'text-anchor="middle">{format_number(_round(totals[i]))}</text>'
             )
     for s_index, s in enumerate(series):  # legend
-        col, row = s_index % 3, s_index // 3
-        lx, ly = 8 + col * 160, height + row * 24
-        parts.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{PALETTE[s_index % len(PALETTE)]}"/>')
-        parts.append(f'<text x="{lx + 20}" y="{ly + 12}">{escape(s.label)}</text>')
+        col, row = s_index % per_row, s_index // per_row
+        lx, ly = 8 + col * (480 // per_row), height + row * round(24 * em)
+        box = round(14 * em)
+        parts.append(f'<rect x="{lx}" y="{ly}" width="{box}" height="{box}" fill="{PALETTE[s_index % len(PALETTE)]}"/>')
+        parts.append(f'<text x="{lx + box + 6}" y="{ly + round(12 * em)}">{escape(s.label)}</text>')
     desc = "；".join(
         f"{category}：" + "，".join(f"{s.label} {_word(s.values[i], unit)}" for s in series)
         for i, category in enumerate(categories)

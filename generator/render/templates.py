@@ -10,7 +10,7 @@ Filters: ``url`` (a site path as a link relative to the page; on a page of the l
 ``large`` true, a link to an HTML page goes to that page's large-text twin, ``url(exact=True)``
 to the page itself, e.g. the link to the twin), ``num`` (a number for reading),
 ``markdown`` (report text as HTML), ``summary`` (report text as a short plain text), ``svg`` (a
-chart as inline SVG).
+chart as inline SVG; laid out for large text on the 大字模式 pages).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def environment(theme: Theme, overrides: Path | None = None) -> jinja2.Environme
     env.filters["url"] = _url_filter
     env.filters["num"] = format_number
     env.filters["markdown"] = markdown.render
-    env.filters["svg"] = charts.svg
+    env.filters["svg"] = _svg_filter
     env.filters["summary"] = _summary
     return env
 
@@ -91,6 +91,11 @@ def _summary(text: str, limit: int = 200) -> str:
     # Kept per text: the preview renders the feed, every report's summary, after each edit
     # (at 300 × 7, 0.24 s of a 2.9 s update made every summary again).
     return markdown.plain(text, limit)
+
+
+@jinja2.pass_context
+def _svg_filter(context: Any, chart: Any) -> Any:
+    return charts.svg(chart, large=bool(context.get("large")))
 
 
 @jinja2.pass_context

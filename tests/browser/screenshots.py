@@ -16,6 +16,7 @@ from .serve import block_other_hosts, launch, serve
 
 PAGES = {
     "synth-agency": "agencies/agency-0001.html",  # a bench.synth portal: figures, so a chart
+    "synth-large-agency": "large/agencies/agency-0001.html",
     "home": "index.html",
     "agencies": "agencies/index.html",
     "agency": "agencies/qixingpao.html",
@@ -27,6 +28,9 @@ PAGES = {
     "help": "help.html",
     "search": "search.html",
     "404": "404.html",
+    "large-report": "large/reports/shiwo/2021.html",  # 大字模式: the large-text copy
+    "large-agency": "large/agencies/qixingpao.html",
+    "large-search": "large/search.html",
 }
 VIEWPORTS = {"phone": (375, 812), "desktop": (1280, 900)}
 
@@ -43,7 +47,7 @@ def main() -> None:
             page = context.new_page()
             for name in only:
                 page.goto(base + PAGES[name])
-                if name == "search":
+                if name.endswith("search"):
                     page.wait_for_timeout(500)
                     page.fill("pagefind-input input", "年度报告")
                     page.wait_for_timeout(1500)

@@ -48,18 +48,20 @@ def test_large_text_copy_has_no_axe_violations(tab, base_url, context, name, wid
     assert context.blocked == []
 
 
-def test_search_results_have_no_axe_violations(tab, base_url):  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("page", ["search.html", "large/search.html"])
+def test_search_results_have_no_axe_violations(tab, base_url, page):  # type: ignore[no-untyped-def]
     tab.set_viewport_size({"width": 1280, "height": 900})
-    tab.goto(base_url + "search.html")
+    tab.goto(base_url + page)
     tab.fill("pagefind-input input", "申请")
     tab.wait_for_selector("pagefind-results a")
     assert axe(tab) == []
 
 
-@pytest.mark.parametrize("url", ["agencies/agency-0001.html", "compare/2021.html", "index.html", "reports/agency-0002/2020.html"])
+@pytest.mark.parametrize("url", ["agencies/agency-0001.html", "compare/2021.html", "index.html", "reports/agency-0002/2020.html",
+                                 "large/agencies/agency-0001.html", "large/reports/agency-0002/2021.html"])
 def test_pages_with_charts_and_figures_have_no_axe_violations(tab, synth_url, url):  # type: ignore[no-untyped-def]
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.goto(synth_url + url)
-    if url.startswith("agencies/"):
+    if "agencies/" in url:
         assert tab.locator("svg.chart[role=img]").count() == 1
     assert axe(tab) == []

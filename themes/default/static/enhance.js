@@ -25,6 +25,19 @@
     document.addEventListener("keydown", function (event) { if (event.key === "Enter") toLarge(event); }, true);
   }
 
+  // Tables: the 左右滑动 hint only beside a table that really scrolls sideways at this width.
+  var hints = document.querySelectorAll(".scroll-hint");
+  function checkHints() {
+    Array.prototype.forEach.call(hints, function (hint) {
+      var region = hint.nextElementSibling;
+      hint.classList.toggle("overflows", !!region && region.scrollWidth > region.clientWidth + 1);
+    });
+  }
+  if (hints.length) {
+    checkHints();
+    window.addEventListener("resize", checkHints);
+  }
+
   // Sortable tables: a button in each column heading; aria-sort says the order.
   function key(cell) {
     if (!cell) return "";
