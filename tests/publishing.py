@@ -47,9 +47,12 @@ def break_shiwo(content: Path) -> int:
 
 # --- Latin words on pages ---------------------------------------------------------------------
 
-# Names a Chinese reader meets in Chinese sites too: file formats and units, and the ICP licence
-# (ICP备案号 is the legal term, printed in every government site's footer).
-ALLOWED = frozenset({"PDF", "CSV", "XLSX", "JSON", "YAML", "ZIP", "KB", "MB", "ICP", "SHA-256"})
+# Names a Chinese reader meets in Chinese sites too: file formats and units, the programs that
+# open them, and the ICP licence (ICP备案号 is the legal term, printed in every government
+# site's footer).
+ALLOWED = frozenset({"PDF", "CSV", "XLSX", "JSON", "YAML", "ZIP", "KB", "MB", "ICP", "SHA-256", "Excel", "WPS"})
+# A download's file name as saved (洪泽区人民政府-2023-政府信息公开工作年度报告.pdf): its extension.
+_SAVED_AS = re.compile(r"[^\s/（）：:]+\.(?:pdf|docx?|csv|json|xlsx|yaml|txt|html?|zip)\b")
 _URL = re.compile(r"https?://\S*|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FILE = re.compile(r"\b(?:(?:reports|originals)/[a-z0-9-]+/\d{4}\.[a-z]+|agencies\.yaml|site\.yaml)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:[.\-:/][A-Za-z0-9_]+)*")
@@ -117,4 +120,5 @@ def latin_words(text: str, allowed: set[str] | frozenset[str] = frozenset(), fil
     text = _URL.sub(" ", text)
     if files:
         text = _FILE.sub(" ", text)
+    text = _SAVED_AS.sub(" ", text)
     return sorted({w for w in _WORD.findall(text) if w not in ALLOWED and w not in allowed})
