@@ -73,7 +73,7 @@ def test_register_entries_of_any_type_never_stop_an_import(tmp_path: Path, capsy
     )
     seed = seed_as(tmp_path / "in", "s.txt", "宝清县七星泡镇人民政府")
     assert run_cli([str(seed), "--content", str(out)]) == 0
-    assert agencies(out)[-1] == {"id": "qixingpao", "name": "宝清县七星泡镇人民政府", "short_name": "七星泡镇", "kind": "township", "order": 10}
+    assert agencies(out)[-1] == {"id": "qixingpao", "name": "宝清县七星泡镇人民政府", "short_name": "七星泡镇", "kind": "township", "region": "宝清县", "order": 10}
 
 
 def test_an_unreadable_register_is_not_written_to(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

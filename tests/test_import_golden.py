@@ -85,5 +85,5 @@ def test_both_hongze_years_land_under_one_agency(tmp_path: Path) -> None:
     assert sorted(p.name for p in (out / "reports" / "hongze").iterdir()) == ["2023.yaml", "2024.yaml"]
     agencies = yamlio.load_file(out / "agencies.yaml", "a")[0].data  # type: ignore[union-attr]
     assert agencies == [
-        {"id": "hongze", "name": "洪泽区人民政府", "short_name": "洪泽区", "kind": "county_government", "order": 10}
+        {"id": "hongze", "name": "洪泽区人民政府", "short_name": "洪泽区", "kind": "county_government", "region": "淮安市洪泽区", "order": 10}
     ]

@@ -70,7 +70,7 @@ def test_record_headings_are_anchors_on_the_page(built):  # type: ignore[no-unty
             assert f'id="{hid}"' in page, (record, hid)
 
 
-def test_a_report_record_holds_its_words_and_not_its_tables(built):  # type: ignore[no-untyped-def]
+def test_a_report_record_holds_its_words_and_its_tables_as_lines(built):  # type: ignore[no-untyped-def]
     records, _ = built
     report = load_content(DEMO).report("qixingpao", 2020)
     assert report is not None and report.overview
@@ -78,7 +78,29 @@ def test_a_report_record_holds_its_words_and_not_its_tables(built):  # type: ign
     assert report.title in text and "宝清县七星泡镇人民政府" in text and "2020年" in text
     first = report.overview.strip().splitlines()[0].strip()
     assert first in text
-    assert "本年新制作数量" not in text  # table headers are not indexed
+    # tables: the key figures and every row, with the numbers as printed
+    assert "不予公开：0 件。" in text and "行政复议：0 件。" in text
+    assert "（三）不予公开 · 1.属于国家秘密：总计 0。" in text
+    assert "行政复议：结果维持 0，结果纠正 0，其他结果 0，尚未审结 0，总计 0。" in text
+    shiwo = "".join(_parse(records / urls.report_url("baofeng", 2020)).text)
+    assert "本年新收：1 件。" in shiwo
+
+
+def test_part_headings_weigh_little_and_lines_with_numbers_more(built):  # type: ignore[no-untyped-def]
+    records, _ = built
+    html = (records / urls.report_url("baofeng", 2020)).read_text(encoding="utf-8")
+    assert '<h2 id="part4-title" data-pagefind-weight="0.1">四、政府信息公开行政复议、行政诉讼情况</h2>' in html
+    assert '<p data-pagefind-weight="2">本年新收：1 件。</p>' in html
+    assert '<p data-pagefind-weight="0.5">不予公开：0 件。</p>' in html
+
+
+def test_records_carry_filters_and_metadata(built):  # type: ignore[no-untyped-def]
+    records, _ = built
+    report = (records / urls.report_url("hongqi", 2020)).read_text(encoding="utf-8")
+    for key, value in (("agency", "宝山区红旗街道办事处"), ("kind", "街道办事处"), ("year", "2020年")):
+        assert f'data-pagefind-filter="{key}:{value}" data-pagefind-meta="{key}:{value}"' in report
+    agency = (records / urls.agency_url("hongqi")).read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="kind:街道办事处"' in agency and 'data-pagefind-filter="year:' not in agency
 
 
 def test_record_text_is_escaped(tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -148,3 +170,28 @@ def _running(pid: int) -> bool:
     except (FileNotFoundError, IndexError):
         return False
     return state != "Z"
+
+
+def test_the_index_is_the_same_on_every_build(tmp_path: Path):
+    """Pagefind writes its filters in a different order each run; they are sorted after it."""
+    made = []
+    for n in range(3):
+        out = tmp_path / f"out{n}"
+        out.mkdir()
+        search.finish(search.start(planned(), out))
+        made.append({p.relative_to(out / urls.PAGEFIND).as_posix(): p.read_bytes() for p in (out / urls.PAGEFIND).rglob("*") if p.is_file()})
+    assert made[0] == made[1] == made[2]
+    assert sum(1 for name in made[0] if name.startswith("filter/")) == 3  # year, kind, agency
+
+
+def test_sorting_the_filters_keeps_pagefinds_own_encoding(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    import gzip
+
+    from generator.build import search_stable
+
+    monkeypatch.setattr(search_stable, "stabilise", lambda index: None)
+    search.finish(search.start(planned(), tmp_path))
+    files = [*(tmp_path / urls.PAGEFIND / "filter").iterdir(), *(tmp_path / urls.PAGEFIND).glob("*.pf_meta")]
+    assert len(files) == 4
+    for file in files:  # cbor2 writes back exactly the bytes Pagefind wrote for the same data
+        assert gzip.decompress(search_stable._write(search_stable._read(file))) == gzip.decompress(file.read_bytes())

@@ -34,6 +34,7 @@ class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.outbound: list[str] = []  # <a href="https://…">: a link a reader follows, nothing fetched
         self.ids: set[str] = set()
         self.base = ""
 
@@ -43,6 +44,9 @@ class _Links(HTMLParser):
             self.ids.add(a["id"])  # type: ignore[arg-type]
         if tag == "base":  # the 404 page's <base href="/xxgk/ndbg/">, from base_url
             self.base = a["href"]
+            return
+        if tag == "a" and (a.get("href") or "").startswith(("https://", "http://")):
+            self.outbound.append(a["href"])  # type: ignore[arg-type]
             return
         for key in ("href", "src"):
             if a.get(key):
@@ -71,10 +75,14 @@ def test_every_planned_page_is_written(site: Path):
 
 
 def test_every_relative_link_resolves_and_nothing_comes_from_another_host(site: Path):
+    cfg = load_content(DEMO).site
+    assert cfg is not None
+    county = {cfg.portal_url, cfg.guide_url, cfg.apply_url, cfg.correction_url}  # site.yaml's links
     for page in site.rglob("*.html"):
         if "pagefind" in page.parts:
             continue
         parsed = parse(page)
+        assert set(parsed.outbound) <= county, f"{page}: {set(parsed.outbound) - county} lead to another host"
         assert parsed.base in ("", "/xxgk/ndbg/") and (not parsed.base or page.name == "404.html")
         for link in parsed.links:
             parts = urlsplit(link)

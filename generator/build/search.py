@@ -17,10 +17,21 @@ for it: Pagefind alone takes 3.6–5.0 s on the 2,400 records of a 300 × 7 port
 measured in the round that introduced the records), time the build would otherwise add at
 its end.
 
-What is searchable: a report's title, agency, year, template, publication date and the text of
-its parts (not the tables' numbers); an agency's names (former ones too), kind, region and the
-titles of its reports; the home page only when there is nothing else (Pagefind refuses to make
-an empty index).
+What is searchable: a report's title, agency, year, template, publication date, the text of its
+parts, and its tables as lines of words and numbers ("（三）不予公开 · 1.属于国家秘密：总计 2。"
+under the heading of the part the table is in; the key figures, "不予公开：5 件。", before the
+first heading, with the report's facts); an agency's
+names (former ones too), kind, region and the titles of its reports; the home page only when
+there is nothing else (Pagefind refuses to make an empty index).
+
+Ranking (Pagefind weighs words by the element they are in; headings count 6-7 times a
+paragraph by default): the six part headings are the template's own words, the same in every
+report, so they are weighed down to 0.1 (else "行政复议" ranks every report alike by its part-4
+heading); a table line with a number other than 0 weighs 2, a line of zeros or blanks 0.5, so
+"不予公开" lists every report that has the row, those that withheld something first.
+
+Filters (``data-pagefind-filter``): year (reports only), kind and agency; metadata
+(``data-pagefind-meta``) gives the results page the agency, year and kind of each result.
 """
 
 from __future__ import annotations
@@ -31,19 +42,28 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import escape
 
+from ..model.portal import Agency
+from ..model.report import Report, number
+from ..pages import figures, urls
 from ..pages import report as report_page
-from ..pages import urls
+from ..pages.tables import format_number
+from . import search_stable
 from .errors import BuildError
 from .plan import Plan
 from .workers import Workers, chunks
 
-Section = tuple[str, str, list[str]]  # (heading id, heading, paragraphs); "" id: no heading
+Line = tuple[str, str]  # (text, Pagefind weight; "" for the default)
+Section = tuple[str, str, list[Line]]  # (heading id, heading, lines); "" id: no heading
 RECORDS = ".search-records"
+HEADING_WEIGHT = "0.1"  # a part's heading: the template's words, in every report
+NUMBER_WEIGHT = "2"  # a table line with a number other than 0
+ZERO_WEIGHT = "0.5"  # a table line of zeros or blanks
 
 
 def records(plan: Plan, agencies: list[str] | None = None, reports: list[tuple[str, int]] | None = None) -> dict[str, str]:
@@ -52,7 +72,7 @@ def records(plan: Plan, agencies: list[str] | None = None, reports: list[tuple[s
     site, content = plan.site, plan.content
     out = {}
     if agencies is None and not content.agencies and not content.reports:
-        out[urls.HOME] = _record(content.site.title if content.site else "", [])
+        out[urls.HOME] = _record(content.site.title if content.site else "", [], {})
     for agency in (content.agencies.values() if agencies is None else (content.agencies[a] for a in agencies)):
         meta = [f"类别：{agency.kind_label}", f"所属地区：{agency.region or '不详'}"]
         if agency.website:
@@ -60,39 +80,107 @@ def records(plan: Plan, agencies: list[str] | None = None, reports: list[tuple[s
         if agency.former_names:
             meta.append(f"曾用名：{'、'.join(agency.former_names)}")
         titles = [f"{r.year}年：{r.title}" for r in reversed(content.reports_of(agency.id))]
-        out[urls.agency_url(agency.id)] = _record(agency.name, [("", "", meta), ("reports-title", "历年报告", titles)])
+        sections: list[Section] = [("", "", _plain(meta)), ("reports-title", "历年报告", _plain(titles))]
+        out[urls.agency_url(agency.id)] = _record(agency.name, sections, _labels(agency))
     for report in content.reports if reports is None else (content.report(a, y) for a, y in reports):
         assert report is not None
         agency = site.agency(report.agency)
-        sections: list[Section] = [("", "", [f"{label}：{value}" for label, value in report_page.meta(report, agency)])]
+        tables = table_lines(report)
+        facts = _plain(f"{label}：{value}" for label, value in report_page.meta(report, agency))
+        sections = [("", "", facts + tables.pop("", []))]
         for part in report_page.parts(report, with_tables=False):
-            sections.append((part.heading_id, part.title, _paragraphs(part.text)))
+            lines = _plain(_paragraphs(part.text)) + tables.get(part.id, [])
+            sections.append((part.heading_id, part.title, lines))
         contact = report_page.contact(report)
         if contact:
-            sections.append(("contact-title", "联系方式", [value for _, value in contact]))
-        out[urls.report_url(report.agency, report.year)] = _record(report.title, sections)
+            sections.append(("contact-title", "联系方式", _plain(value for _, value in contact)))
+        out[urls.report_url(report.agency, report.year)] = _record(report.title, sections, _labels(agency, report.year))
     return out
+
+
+def _labels(agency: Agency, year: int | None = None) -> dict[str, str]:
+    """A page's filters and metadata: its agency (full name), kind and year."""
+    out = {"agency": agency.name, "kind": agency.kind_label}
+    if year is not None:
+        out["year"] = f"{year}年"
+    return out
+
+
+def table_lines(report: Report) -> dict[str, list[Line]]:
+    """A report's tables as lines of words and numbers, by the id of the part they are in
+    ("" for the key figures, sums of row groups as on the home page, which go before the first
+    heading, with the report's facts); a line weighs more when it has a number other than 0."""
+    out: dict[str, list[Line]] = {}
+    if report.template == "none":
+        return out
+    values = figures.values(report)
+    for f in figures.FIGURES:
+        v = values[f.key]
+        if v is not None:
+            out.setdefault("", []).append(_line(f"{f.label}：{format_number(v)} 件。", [v]))
+    for table in report.spec.tables:
+        rows = report.table(table.key)
+        if not rows:
+            continue
+        lines = out.setdefault(f"part{table.part}", [])
+        for row in table.rows:
+            if row.key not in rows:
+                continue
+            label = " · ".join(p for p in (row.group, row.subgroup, row.label) if p)
+            if table.key == "requests":  # the group (三、本年度办理结果) says nothing a reader types
+                label = " · ".join(p for p in (row.subgroup, row.label) if p) or label
+                cells = [(c.label, v) for c, v in zip(row.columns, rows[row.key], strict=True) if c.key == "total"]
+            else:
+                cells = [(c.full_label, v) for c, v in zip(row.columns, rows[row.key], strict=True)]
+            said = "，".join(f"{name} {_shown(v)}" for name, v in cells)
+            lines.append(_line(f"{label}：{said}。", [v for _, v in cells]))
+    return out
+
+
+def _shown(value: object) -> str:
+    text = format_number(value)
+    return text if text else "空白"
+
+
+def _line(text: str, numbers: list[object]) -> Line:
+    nonzero = any(number(v) for v in numbers)  # type: ignore[arg-type]
+    return text, NUMBER_WEIGHT if nonzero else ZERO_WEIGHT
+
+
+def _plain(texts: Iterable[str]) -> list[Line]:
+    return [(t, "") for t in texts]
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def _paragraphs(text: str) -> list[str]:
-    """The paragraphs of a part's Markdown text, as text (Pagefind drops the punctuation)."""
+    """The paragraphs of a part's Markdown text, as text."""
     return [p.strip() for p in _BLANK_LINE.split(text) if p.strip()]
 
 
-def _record(title: str, sections: list[Section]) -> str:
+def _record(title: str, sections: list[Section], labels: dict[str, str]) -> str:
     out = [
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">',
         f"<title>{escape(title)}</title></head>\n<body><main data-pagefind-body>\n<h1>{escape(title)}</h1>\n",
     ]
-    for hid, heading, paragraphs in sections:
+    for key, value in labels.items():
+        out.append(f'<p hidden data-pagefind-ignore data-pagefind-filter="{key}:{escape(_bare(value))}" '
+                   f'data-pagefind-meta="{key}:{escape(_bare(value))}"></p>\n')
+    for hid, heading, lines in sections:
         if heading:
-            out.append(f'<h2 id="{escape(hid)}">{escape(heading)}</h2>\n')
-        out.extend(f"<p>{escape(p)}</p>\n" for p in paragraphs)
+            weight = f' data-pagefind-weight="{HEADING_WEIGHT}"' if hid.startswith("part") else ""
+            out.append(f'<h2 id="{escape(hid)}"{weight}>{escape(heading)}</h2>\n')
+        for text, weight in lines:
+            attr = f' data-pagefind-weight="{weight}"' if weight else ""
+            out.append(f"<p{attr}>{escape(text)}</p>\n")
     out.append("</main></body></html>\n")
     return "".join(out)
+
+
+def _bare(value: str) -> str:
+    """A filter or metadata value: Pagefind's attribute syntax splits at commas and colons."""
+    return value.replace(",", "，").replace(":", "：")
 
 
 def write_records(plan: Plan, folder: Path, workers: Workers | None = None) -> int:
@@ -156,6 +244,10 @@ def finish(indexing: Indexing) -> None:
     shutil.rmtree(indexing.records, ignore_errors=True)
     if code != 0 or not (indexing.output / "pagefind.js").is_file():
         raise BuildError("建立搜索索引失败（pagefind）。请确认已安装 pagefind[extended]。\n" + message)
+    try:
+        search_stable.stabilise(indexing.output)
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as e:  # a Pagefind whose files differ
+        raise BuildError(f"整理搜索索引失败（pagefind 的文件格式与预期不同：{e}）") from e
 
 
 def cancel(indexing: Indexing) -> None:

@@ -18,6 +18,7 @@ written to: new agencies cannot be registered until it is mended.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,17 +92,82 @@ def agency_id(name: str, taken: Iterable[str] = ()) -> str:
     return f"{slug}-{n}"
 
 
+_DEPARTMENT = re.compile(r"(局|厅|委员会|委|办公室|办公厅|办|中心|所|队|院|站)$")
+
+
 def agency_kind(name: str) -> str:
+    """The kind of a new agency by the words its name ends with: …街道办事处/…街道 →
+    subdistrict; …镇/乡人民政府 (or the bare place) → township; …局, …委员会, …办公室 (the
+    county government's office too) → department; …县/区/市/旗人民政府 → county_government."""
     if name.endswith(("街道办事处", "街道")):
         return "subdistrict"
     short = short_name(name)
-    if short.endswith(_TOWN):
+    if short.endswith(_TOWN) and not _DEPARTMENT.search(name):
         return "township"
+    if _DEPARTMENT.search(name) and not name.endswith("街道办事处"):
+        return "department"
     if re.search(r"[县区市旗]人民政府$", name) or short.endswith(("县", "区", "旗")):
         return "county_government"
-    if re.search(r"(局|委员会|委|办公室|办|中心|所|队)$", name):
-        return "department"
     return "other"
+
+
+# The words around an agency's name in a title that are not its name (name_in_title leaves
+# the year out already): 关于, 年度/度, 的, brackets and spaces.
+_NOT_NAME = re.compile(r"^(?:关于|[（(【\[].*?[）)】\]])+|(?:(?:19|20)\d{2}年?|年度|度|的|关于)+$")
+_BARE_PLACE = re.compile(r"[镇乡县区旗]$")
+
+
+def official_name(printed: str) -> str:
+    """The name a new agency is registered under (the rule stated in docs/import.md): the full
+    name as printed in the report's title, without the year and the report's words (年度, 关于,
+    的), spaces and full-width letters made plain; a place named bare is its government
+    (宁远县城关镇 → 宁远县城关镇人民政府, 宝山区红旗街道 → 宝山区红旗街道办事处)."""
+    name = unicodedata.normalize("NFKC", printed)
+    name = re.sub(r"\s+", "", name)
+    previous = None
+    while previous != name:
+        previous, name = name, _NOT_NAME.sub("", name)
+    if name.endswith("街道"):
+        name += "办事处"
+    elif _BARE_PLACE.search(name) and len(name) >= 3:
+        name += "人民政府"
+    return name or printed
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|盟|省|市|县|区|旗)")
+
+
+def places_at_start(text: str) -> str:
+    """The place names a text starts with (四川省达州市万源市 of 四川省达州市万源市石窝镇…),
+    or "": provinces, cities, counties, districts one after another, nothing else."""
+    at = 0
+    while m := _PLACE.match(text, at):
+        rest = text[m.end():]
+        if m.group(0).endswith("市") and rest.startswith(("场", "政", "民")):
+            break  # 市场监督管理局, 市政…, 市民…: not a city
+        at = m.end()
+    return text[:at]
+
+
+def agency_region(name: str, *texts: str) -> str:
+    """A new agency's region (地区) from the report: the places before its own name (宝清县 of
+    宝清县七星泡镇人民政府); a county's government is in its own county (淮安市洪泽区人民政府 →
+    淮安市洪泽区), made longer by an address that names more (洪泽区 → 淮安市洪泽区 by 淮安市洪泽区
+    洪泽湖大道90号); else the places its name starts with (示例县人民政府办公室 → 示例县), else those
+    a text of the report starts with (its contact address: 宝清县七星泡镇… → 宝清县); "" when
+    nothing says."""
+    kind = agency_kind(name)
+    short = short_name(name)
+    region = region_of(name)
+    if kind == "county_government" and short.endswith(("县", "区", "市", "旗")):
+        region += short
+    said = [places_at_start(re.sub(r"\s+", "", text or "")) for text in texts]
+    if region:  # an address may name more of it: 淮安市洪泽区 of 洪泽区人民政府
+        return max((p for p in said if p.endswith(region)), key=len, default=region)
+    for found in (places_at_start(name), *said):
+        if found and found != name:
+            return found
+    return ""
 
 
 def _strings(value: Any) -> list[str]:
@@ -192,13 +258,20 @@ class Register:
         """The id of the registered agency a printed name names, if exactly one does."""
         if not name:
             return None
-        found = [str(e["id"]) for e in self.entries if valid_id(e.get("id")) and same_agency(name, e)]
-        exact = [str(e["id"]) for e in self.entries if valid_id(e.get("id")) and name in _strings(e.get("name"))]
-        if exact:
-            return exact[0]
-        return found[0] if len(set(found)) == 1 else None
+        for printed in dict.fromkeys((name, official_name(name))):  # as printed, then as it is registered
+            found = [str(e["id"]) for e in self.entries if valid_id(e.get("id")) and same_agency(printed, e)]
+            exact = [str(e["id"]) for e in self.entries if valid_id(e.get("id")) and printed in _strings(e.get("name"))]
+            if exact:
+                return exact[0]
+            if found:
+                return found[0] if len(set(found)) == 1 else None
+        return None
 
-    def add(self, name: str, wanted: str | None, dry_run: bool) -> Added:
+    def add(self, printed: str, wanted: str | None, dry_run: bool, texts: tuple[str, ...] = ()) -> Added:
+        """Register a new agency named ``printed`` (its name as the report prints it, made
+        :func:`official_name`); its kind from the name, its region from the name or ``texts``
+        (the report's contact address)."""
+        name = official_name(printed)
         if self.broken:
             raise RegisterError(f"{self.broken}；无法登记新机关“{name}”，请先改正机关名录")
         ids = self.ids
@@ -218,6 +291,7 @@ class Register:
             "name": name,
             "short_name": short_name(name),
             "kind": agency_kind(name),
+            "region": agency_region(name, *texts) or None,
             "order": (max(orders or [0]) // 10 + 1) * 10,
         }
         self.entries.append(entry)

@@ -104,7 +104,8 @@ def _agency(parsed: Parsed, wanted: str | None, register: Register, dry_run: boo
     if agency is None:
         if not name and not hint:
             raise RegisterError("标题、网页信息、前言和文末署名中都找不到机关名称，请用 --agency 指定机关代码")
-        added = register.add(name or hint or "", hint, dry_run)
+        address = report.contact.address if report.contact and report.contact.address else ""
+        added = register.add(name or hint or "", hint, dry_run, (address,))
         if added.note:
             notes.append(added.note)
         agency = added.id

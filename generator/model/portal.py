@@ -52,6 +52,30 @@ SITE_SETTINGS = (
         keys=("address", "phone", "email"),
     ),
     Setting(
+        "portal_url",
+        "本县（区、市）政府门户网站首页的地址，显示为每页最上方和页脚的“门户网站首页”链接（手机上只在页脚）",
+        example="https://www.example.gov.cn/",
+        url=True,
+    ),
+    Setting(
+        "guide_url",
+        "政府信息公开指南的地址，显示在每页页脚",
+        example="https://www.example.gov.cn/zwgk/xxgkzn/",
+        url=True,
+    ),
+    Setting(
+        "apply_url",
+        "依申请公开（在线申请或申请须知）的地址，显示在每页页脚",
+        example="https://www.example.gov.cn/zwgk/ysqgk/",
+        url=True,
+    ),
+    Setting(
+        "correction_url",
+        "找错、纠错（报告或网站有错时向谁反映）的地址，显示在每页页脚",
+        example="https://www.example.gov.cn/hdjl/jc/",
+        url=True,
+    ),
+    Setting(
         "data_licence",
         "开放数据的来源与使用说明，显示在数据下载页",
         example="数据摘自各机关公开发布的年度报告，可自由使用，请注明来源。",
@@ -81,6 +105,10 @@ class SiteConfig:
     icp: str | None = None
     police_record: str | None = None
     contact: dict[str, str] = field(default_factory=dict)
+    portal_url: str | None = None
+    guide_url: str | None = None
+    apply_url: str | None = None
+    correction_url: str | None = None
     data_licence: str | None = None
 
 

@@ -47,16 +47,58 @@ class AgencyCount(NamedTuple):
     count: int
 
 
+# A "complete" year (完整年度): one in which at least this share of the registered agencies
+# have published their report; the home page gives the latest such year's sums as the county's
+# figures, and a later, partial year's only as the sums of the reports published so far.
+COMPLETE_SHARE = 0.8
+
+
+class YearColumn(NamedTuple):
+    year: int
+    reported: int  # agencies with a report of that year
+    complete: bool  # a complete year (COMPLETE_SHARE): its sums stand for the county
+    heading: str  # what the column is, in a few words
+    detail: str  # how many agencies published, and what the numbers are
+    values: list[str]  # one per figures.FIGURES, "" when no report has the figure
+    missing: list[int]  # reports whose cells for a figure are blank
+
+
 @dataclass(kw_only=True)
 class HomePage(Common):
     latest: int | None = doc("最近的年度（没有报告时为空）")
     reported: int = doc("最近年度已有报告的机关数")
     agencies_count: int = doc("登记的机关数")
+    complete_needed: int = doc("完整年度至少要有多少个机关发布报告（登记机关数的八成，向上取整）")
+    complete: int | None = doc("最近的完整年度（至少八成登记机关已发布报告的年度；没有时为空）")
+    labels: list[tuple[str, str]] = doc("概况表的各行：（名称，解释）")
+    columns: list[YearColumn] = doc("概况表的各列：最近的完整年度、其后尚不完整的最近年度；"
+                                    "year、reported、complete、heading、detail、values、missing")
     totals: list[Total] = doc("最近年度各主要数字之和：label、help、value、missing")
     latest_reports: list[TitleLink] = doc("最近年度的报告：title、url、agency")
     years: list[YearCount] = doc("各年度，新的在前：year、url、count")
     report_count: int = doc("报告总数")
     finding_count: int = doc("向公众说明的核查发现总数")
+
+
+def complete_needed(agencies: int) -> int:
+    """How many agencies must have published for a year to be complete (at least one)."""
+    return max(1, -(-agencies * int(COMPLETE_SHARE * 10) // 10))
+
+
+def _column(site: Site, year: int, complete: bool) -> YearColumn:
+    reports = [r for r in site.content.reports if r.year == year]
+    agencies = {r.agency for r in reports}
+    values, missing = [], []
+    for f in figures.FIGURES:
+        total, blank = figures.add([site.values(r)[f.key] for r in reports if r.template != "none"])
+        values.append(format_number(total) if total is not None else "")
+        missing.append(blank)
+    n = len(agencies)
+    if complete:
+        heading, detail = f"{year}年 全县", f"{n} 个机关已发布"
+    else:
+        heading, detail = f"{year}年 尚不完整", f"仅 {n} 个机关已发布，为其报告之和"
+    return YearColumn(year, n, complete, heading, detail, values, missing)
 
 
 def home_page(site: Site, page: urls.Page) -> HomePage:
@@ -67,11 +109,21 @@ def home_page(site: Site, page: urls.Page) -> HomePage:
     for f in figures.FIGURES:
         total, missing = figures.add([site.values(r)[f.key] for r in reports if r.template != "none"])
         totals.append(Total(f.label, f.help, format_number(total) if total is not None else "", missing))
+    needed = complete_needed(len(content.agencies))
+    published = {y: len({r.agency for r in content.reports if r.year == y}) for y in content.years}
+    complete = next((y for y in reversed(content.years) if published[y] >= needed), None)
+    columns = [] if complete is None else [_column(site, complete, True)]
+    if latest is not None and latest != complete:
+        columns.append(_column(site, latest, False))
     return HomePage(
         **common(site, page, content.site.title if content.site else "", [], ""),
         latest=latest,
-        reported=len(reports),
+        reported=len({r.agency for r in reports}),
         agencies_count=len(content.agencies),
+        complete_needed=needed,
+        complete=complete,
+        labels=[(f.label, f.help) for f in figures.FIGURES],
+        columns=columns,
         totals=totals,
         latest_reports=[TitleLink(r.title, urls.report_url(r.agency, r.year), site.agency(r.agency).label) for r in reports],
         years=_years(site),

@@ -10,6 +10,7 @@ from ..checks.public import NAMES, PLAIN, plain_message
 from ..checks.rules import RULES
 from ..export import bundle
 from ..export.rows import LONG_COLUMNS, ColumnDoc, wide_columns
+from ..model import spec
 from . import urls
 from .glossary import TERMS, columns_for_help, rows_for_help
 from .site import Common, Site, common, crumbs, doc, size_text
@@ -82,13 +83,29 @@ def help_page(site: Site, page: urls.Page) -> HelpPage:
     )
 
 
+class SearchFilters(NamedTuple):
+    years: list[str]
+    kinds: list[str]
+    agencies: list[str]
+
+
 @dataclass(kw_only=True)
 class SearchPage(Common):
-    pass
+    filters: SearchFilters = doc("搜索的筛选项：years（如 2021年，新的在前）、kinds（类别名称）、agencies（机关全称）")
+
+
+def search_filters(site: Site) -> SearchFilters:
+    """The choices of the search page's filters, worded as the index's filters are
+    (``build.search``: year "2021年", the kind's name, the agency's full name)."""
+    content = site.content
+    agencies = list(content.agencies.values())
+    kinds = [label for key, label in spec.AGENCY_KINDS.items() if any(a.kind == key for a in agencies)]
+    return SearchFilters([f"{y}年" for y in reversed(content.years)], kinds, [a.name for a in agencies])
 
 
 def search_page(site: Site, page: urls.Page) -> SearchPage:
-    return SearchPage(**common(site, page, "搜索", crumbs((page.url, "搜索")), "在全部报告和机关中搜索。"))
+    return SearchPage(**common(site, page, "搜索", crumbs((page.url, "搜索")), "在全部报告和机关中搜索。"),
+                      filters=search_filters(site))
 
 
 @dataclass(kw_only=True)

@@ -147,6 +147,24 @@ class NavItem(NamedTuple):
     current: bool
 
 
+class PortalLink(NamedTuple):
+    url: str
+    label: str
+
+
+PORTAL_LINKS = (  # site.yaml key -> the link's words, in the order they are shown
+    ("portal_url", "门户网站首页"),
+    ("guide_url", "政府信息公开指南"),
+    ("apply_url", "依申请公开"),
+    ("correction_url", "找错纠错"),
+)
+
+
+def portal_links(cfg: SiteConfig) -> list[PortalLink]:
+    """The links to the county's own site that site.yaml sets (portal_url …), in a fixed order."""
+    return [PortalLink(getattr(cfg, key), label) for key, label in PORTAL_LINKS if getattr(cfg, key)]
+
+
 @dataclass
 class Footer:
     sponsor: str
@@ -157,6 +175,7 @@ class Footer:
     address: str
     phone: str
     email: str
+    links: list[PortalLink] = field(default_factory=list)  # site.yaml's portal_url, guide_url …
 
 
 @dataclass(kw_only=True)
@@ -170,7 +189,8 @@ class Common:
     description: str = doc("页面说明（meta description）")
     nav: list[NavItem] = doc("网站栏目：每项有 url、label、current")
     crumbs: list[tuple[str, str]] = doc("当前位置：（路径，名称）的列表，首页在前")
-    footer: Footer = doc("页脚：sponsor、organizer、site_code、icp、police_record、address、phone、email")
+    footer: Footer = doc("页脚：sponsor、organizer、site_code、icp、police_record、address、phone、email；"
+                         "links（site.yaml 设置的门户网站首页、政府信息公开指南、依申请公开、找错纠错的链接：url、label）")
     search_enabled: bool = doc("本次生成是否建立了搜索索引")
     feed_url: str = doc("订阅源的路径")
     large: bool = doc("是否为大字模式的页面（网站在 large/ 下的大字副本；html 元素带 class=\"large\"）", default=False)
@@ -195,7 +215,8 @@ def common(site: Site, page: urls.Page, title: str, crumbs: list[tuple[str, str]
         "nav": [NavItem(u, label, u == page.url) for u, label in NAV],
         "crumbs": crumbs,
         "footer": Footer(cfg.sponsor, cfg.organizer or "", cfg.site_code or "", cfg.icp or "", cfg.police_record or "",
-                         contact.get("address", ""), contact.get("phone", ""), contact.get("email", "")),
+                         contact.get("address", ""), contact.get("phone", ""), contact.get("email", ""),
+                         portal_links(cfg)),
         "search_enabled": site.search_enabled,
         "feed_url": urls.FEED,
         "large": False,

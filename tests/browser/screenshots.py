@@ -49,7 +49,7 @@ def main() -> None:
                 page.goto(base + PAGES[name])
                 if name.endswith("search"):
                     page.wait_for_timeout(500)
-                    page.fill("pagefind-input input", "年度报告")
+                    page.fill("#search-q", "年度报告")
                     page.wait_for_timeout(1500)
                 page.screenshot(path=str(out / f"{name}-{vp}.png"), full_page=True)
             context.close()

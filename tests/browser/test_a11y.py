@@ -48,13 +48,24 @@ def test_large_text_copy_has_no_axe_violations(tab, base_url, context, name, wid
     assert context.blocked == []
 
 
-@pytest.mark.parametrize("page", ["search.html", "large/search.html"])
-def test_search_results_have_no_axe_violations(tab, base_url, page):  # type: ignore[no-untyped-def]
-    tab.set_viewport_size({"width": 1280, "height": 900})
-    tab.goto(base_url + page)
-    tab.fill("pagefind-input input", "申请")
-    tab.wait_for_selector("pagefind-results a")
+@pytest.mark.parametrize("large", ["", "large/"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_search_results_have_no_axe_violations(tab, base_url, large, width):  # type: ignore[no-untyped-def]
+    """Results with their sentences, parts and filters set, in both sizes and widths."""
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto(base_url + large + "search.html?kind=乡镇人民政府")
+    tab.fill("#search-q", "不予公开")
+    tab.wait_for_selector("#search-results .search-exact")
     assert axe(tab) == []
+
+
+def test_search_page_opened_from_a_file_has_no_axe_violations(browser, site):  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport={"width": 375, "height": 900})  # file:// is another host to the route
+    tab = ctx.new_page()
+    tab.goto((site / "search.html").as_uri())
+    tab.wait_for_selector("#search-offline", state="visible")
+    assert axe(tab) == []
+    ctx.close()
 
 
 @pytest.mark.parametrize("url", ["agencies/agency-0001.html", "compare/2021.html", "index.html", "reports/agency-0002/2020.html",

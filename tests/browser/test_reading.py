@@ -358,11 +358,11 @@ def test_large_text_search_results(browser, base_url, width):  # type: ignore[no
     ctx, tab, blocked = _tab(browser, width, True)
     try:
         tab.goto(base_url + "large/search.html")
-        tab.fill("pagefind-input input", "申请")
-        tab.wait_for_selector("pagefind-results a")
+        tab.fill("#search-q", "申请")
+        tab.wait_for_selector("#search-results a")
         tab.wait_for_timeout(300)
         assert tab.evaluate(SMALL_TEXT) == []
-        title = tab.locator("pagefind-results a").first
+        title = tab.locator("#search-results a").first
         assert float(title.evaluate("a => parseFloat(getComputedStyle(a).fontSize)")) >= 18
         # a result opens the large-text copy of its page
         with tab.expect_navigation(wait_until="load"):
