@@ -22,6 +22,7 @@ folder are followed like the files they point to.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import stat
@@ -32,7 +33,7 @@ from . import yamlio
 from .findings import ERROR, REFERENCE, WARNING, Finding, Location, display_path, printable
 from .model.portal import Agency, SiteConfig, agencies_from_data, site_from_data
 from .model.report import Report, report_from_data
-from .model.values import ORIGINALS_DIR, original_path_problem
+from .model.values import ORIGINALS_DIR, id_problem, original_path_problem
 
 SITE_FILE = "site.yaml"
 AGENCIES_FILE = "agencies.yaml"
@@ -123,12 +124,25 @@ def _load_agencies(root: Path, findings: list[Finding]) -> dict[str, Agency]:
         findings.append(Finding(ERROR, REFERENCE, f"缺少 {AGENCIES_FILE}（机关名录）", Location(path)))
         return {}
     loaded, problems = yamlio.load_file(file, path, AGENCIES_MAX_BYTES, _AGENCIES_TOO_BIG)
-    findings += problems
     if loaded is None:
+        findings += problems
         return {}
+    findings += [_of_entry(f, loaded.data) for f in problems]
     agencies, problems = agencies_from_data(loaded.data, path, loaded.locate)
     findings += problems
     return {a.id: a for a in agencies}
+
+
+def _of_entry(f: Finding, data: object) -> Finding:
+    """A value refused while reading entry N of agencies.yaml (field ``N.key``) is about that
+    entry's agency: said in the finding's data, as the model's own findings say it."""
+    index = f.field.split(".", 1)[0]
+    if isinstance(data, list) and index.isdigit() and int(index) < len(data):
+        entry = data[int(index)]
+        agency_id = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(agency_id, str) and not id_problem(agency_id):
+            return dataclasses.replace(f, data={**f.data, "agency": agency_id})
+    return f
 
 
 def link_problem(path: Path, root: Path) -> str | None:

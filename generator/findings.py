@@ -2,9 +2,9 @@
 
 Every stage reports problems as :class:`Finding` values and never prints; the command line
 (and later the preview server) decides how to show them. One formatter makes every message
-look alike, compiler style::
+look alike, compiler style, in Chinese with the English field key in parentheses::
 
-    content/reports/baofeng/2020.yaml:52:5: error R1 requests.total.natural_person: …
+    content/reports/baofeng/2020.yaml:52:5: 错误 R1（requests.total.natural_person）：…
 """
 
 from __future__ import annotations
@@ -88,8 +88,9 @@ class Finding:
 
     def format(self) -> str:
         """The compiler-style line, safe to print: control characters in content are escaped."""
-        where = f" {self.field}" if self.field else ""
-        return printable(f"{self.location}: {self.severity} {self.rule}{where}: {self.message}")
+        where = f"（{self.field}）" if self.field else ""
+        label = SEVERITY_LABELS.get(self.severity, self.severity)
+        return printable(f"{self.location}: {label} {self.rule}{where}：{self.message}")
 
     def as_dict(self) -> dict[str, Any]:
         return {

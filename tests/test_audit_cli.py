@@ -41,12 +41,12 @@ def test_text_output_is_grouped_by_agency_then_severity(portal: Path):
         "== 新华街道（xinhua）：2 个警告 ==",
     ]
     at = lines.index("== 自然资源局（ziran）：2 个警告，1 个提示 ==")
-    assert [line.split(": ")[1].split()[:2] for line in lines[at + 1 : at + 4]] == [
-        ["warning", "Q5"],
-        ["warning", "Q3"],
-        ["info", "Q7"],
+    assert [line.split(": ", 1)[1].split("：")[0].split()[:2] for line in lines[at + 1 : at + 4]] == [
+        ["警告", "Q5（other）"],
+        ["警告", "Q3（overview）"],
+        ["提示", "Q7（other）"],
     ]
-    assert lines[at + 1].startswith("portal/reports/ziran/2020.yaml:56:1: warning Q5 other: ")
+    assert lines[at + 1].startswith("portal/reports/ziran/2020.yaml:56:1: 警告 Q5（other）：")
     assert lines[-1] == "检查了 10 份报告、5 个机关：0 个错误，12 个警告，1 个提示"
 
 
@@ -54,7 +54,7 @@ def test_portal_wide_findings_come_first(portal: Path):
     (portal / "site.yaml").write_text("title: 安平县\n", encoding="utf-8")
     lines = xxgk("check", "portal", cwd=portal.parent).stdout.splitlines()
     assert lines[0] == "== 门户设置与机关名录：1 个错误 =="
-    assert lines[1].startswith("portal/site.yaml:1:1: error SCHEMA")
+    assert lines[1].startswith("portal/site.yaml:1:1: 错误 SCHEMA")
 
 
 def test_csv_for_the_office(portal: Path):

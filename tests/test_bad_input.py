@@ -91,7 +91,7 @@ def test_yes_no_on_off_anywhere_are_findings_with_the_word_written(content: Path
 
 
 BAD_DATE = (
-    "error SCHEMA published: published 写作 2022-02-30，不是有效的日期（该月没有这一天）；日期写作 2021-01-25"
+    "错误 SCHEMA（published）：published 写作 2022-02-30，不是有效的日期（该月没有这一天）；日期写作 2021-01-25"
 )
 
 
@@ -100,9 +100,12 @@ def test_impossible_date_is_a_finding_in_check_and_build(content: Path, capsys: 
     expected = f"{BAOFENG}:{line}:{column + 11}: {BAD_DATE}"
     assert main(["check", "content"]) == 1
     assert expected in capsys.readouterr().out.splitlines()
-    assert main(["build", "content", "--out", "site", "--no-search"]) == 1
-    assert expected in capsys.readouterr().err.splitlines()
-    assert not (content.parent / "site").exists()
+    # the build leaves that report out, says why, and publishes the others (exit status 3)
+    assert main(["build", "content", "--out", "site", "--no-search"]) == 3
+    err = capsys.readouterr().err.splitlines()
+    assert expected in err and "- 宝峰镇（baofeng）2020 年度报告（content/reports/baofeng/2020.yaml）：未发布" in err
+    assert not (content.parent / "site/reports/baofeng/2020.html").exists()
+    assert (content.parent / "site/reports/shiwo/2021.html").exists()
 
 
 def test_impossible_date_is_shown_by_serve_as_check_shows_it(content: Path):
@@ -332,10 +335,10 @@ def test_a_folder_name_that_is_not_an_id_is_a_finding_printed_safely(content: Pa
     found = [f for f in check(content) if f.location.path == "content/reports/shiwo\n/2022.yaml" and f.severity == "error"]
     assert [(f.rule, f.field) for f in found] == [("REF", "agency")]
     assert found[0].message == "agency 为 shiwo，但文件在 reports/shiwo\n/ 下；二者应一致"
-    assert found[0].format().startswith("content/reports/shiwo\\x0a/2022.yaml:2:1: error REF agency:")
+    assert found[0].format().startswith("content/reports/shiwo\\x0a/2022.yaml:2:1: 错误 REF（agency）：")
     assert load_content(content).report("shiwo", 2022) is None  # never placed, so never built
     assert main(["check", "content"]) == 1
-    assert "content/reports/shiwo\\x0a/2022.yaml:2:1: error REF agency: agency 为 shiwo，但文件在 reports/shiwo\\x0a/ 下" in capsys.readouterr().out
+    assert "content/reports/shiwo\\x0a/2022.yaml:2:1: 错误 REF（agency）：agency 为 shiwo，但文件在 reports/shiwo\\x0a/ 下" in capsys.readouterr().out
 
 
 # --- Row 10: huge numbers -------------------------------------------------------------------------
@@ -354,7 +357,7 @@ def test_a_number_of_4400_digits_is_a_finding(content: Path):
     ]
 
 
-def test_ten_to_the_309_in_a_consistent_table_is_out_of_range_and_build_refuses(
+def test_ten_to_the_309_in_a_consistent_table_is_out_of_range_and_the_report_left_out(
     content: Path, capsys: pytest.CaptureFixture[str]
 ):
     huge = str(10**309)
@@ -373,8 +376,10 @@ def test_ten_to_the_309_in_a_consistent_table_is_out_of_range_and_build_refuses(
         "一、本年新收政府信息公开申请数量 · 自然人（requests.received_new.natural_person）超出合理范围："
         "件数应在 0 到 1000000000 之间，实为 100000…（约 310 位数）；请核对原件"
     )
-    assert main(["build", "content", "--out", "site", "--no-search"]) == 1
-    assert "xxgk: 内容中有 6 个错误，未生成网站" in capsys.readouterr().err
+    assert main(["build", "content", "--out", "site", "--no-search"]) == 3  # that report left out
+    err = capsys.readouterr().err
+    assert "以下 1 项有错误，这次没有发布（其余报告照常发布）" in err and err.count("超出合理范围") == 6
+    assert not (content.parent / "site/reports/baofeng/2020.html").exists()
 
 
 # --- Row 14: control characters never reach the terminal ------------------------------------------------

@@ -47,7 +47,7 @@ def test_r1_unbalanced_column(content: Path):
     ]
     first = next(f for f in findings if f.rule == "R1")
     assert first.format() == (
-        f"{BAOFENG}:{total}:{cell_column(file, total, 0)}: error R1 requests.total.natural_person: "
+        f"{BAOFENG}:{total}:{cell_column(file, total, 0)}: 错误 R1（requests.total.natural_person）："
         "第三部分“自然人”列不平衡：本年新收 1 + 上年结转 0 = 1，而办理结果总计 1 + 结转下年度 1 = 2；"
         "按表中的勾稽关系二者应相等（相差 1）"
     )

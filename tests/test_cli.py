@@ -27,20 +27,31 @@ def test_strict_fails_on_the_demo_warnings(content: Path):
     assert xxgk("check", "content", "--strict", cwd=content.parent).returncode == 1
 
 
-def test_errors_exit_1_and_are_printed_compiler_style(content: Path):
+def test_an_originals_arithmetic_is_printed_compiler_style_and_does_not_fail_the_check(content: Path):
+    """An R4 error is the original's own (it prints these numbers): listed, in Chinese with the
+    field key in parentheses, but publishable, so the check passes unless --strict."""
     line, _ = edit(content / "reports/baofeng/2020.yaml", "  review: [0, 0, 0, 0, 0]", "  review: [1, 0, 0, 0, 0]")
     result = xxgk("check", "content", cwd=content.parent)
-    assert result.returncode == 1
+    assert result.returncode == 0
     assert (
-        f"content/reports/baofeng/2020.yaml:{line}:24: error R4 review_litigation.review.total: "
+        f"content/reports/baofeng/2020.yaml:{line}:24: 错误 R4（review_litigation.review.total）："
         "第四部分“行政复议”：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 1，而总计为 0；二者应相等"
     ) in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1].startswith("检查了 5 份报告、5 个机关：1 个错误（其中 1 个是原件本身加不拢，照常发布），")
+    assert xxgk("check", "content", "--strict", cwd=content.parent).returncode == 1
+
+
+def test_an_editors_error_exits_1(content: Path):
+    line, _ = edit(content / "reports/baofeng/2020.yaml", "  review: [0, 0, 0, 0, 0]", "  review: [1, 0, 0, 0]")
+    result = xxgk("check", "content", cwd=content.parent)
+    assert result.returncode == 1
+    assert f"content/reports/baofeng/2020.yaml:{line}:3: 错误 SCHEMA（review_litigation.review）：" in result.stdout
 
 
 def test_json_output(content: Path):
     edit(content / "reports/baofeng/2020.yaml", "  review: [0, 0, 0, 0, 0]", "  review: [1, 0, 0, 0, 0]")
     result = xxgk("check", "content", "--format", "json", cwd=content.parent)
-    assert result.returncode == 1
+    assert result.returncode == 0  # the original's own arithmetic: publishable
     data = json.loads(result.stdout)
     assert data["reports"] == 5 and data["counts"]["error"] == 1
     [r4] = [f for f in data["findings"] if f["rule"] == "R4"]
@@ -54,14 +65,17 @@ def test_broken_yaml_is_a_finding_not_a_traceback(content: Path):
     result = xxgk("check", "content", cwd=content.parent)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "content/reports/baofeng/2020.yaml:3:1: error YAML: YAML 格式错误：" in result.stdout
+    assert (
+        "content/reports/baofeng/2020.yaml:3:1: 错误 YAML：YAML 格式错误：读取方括号列表 [ … ] 时，"
+        "没有找到应有的逗号“,”或右方括号“]”，请检查方括号是否配对"
+    ) in result.stdout
 
 
 def test_binary_garbage_is_a_finding_not_a_traceback(content: Path):
     (content / "reports/baofeng/2020.yaml").write_bytes(b"\x00\xff\xfe garbage")
     result = xxgk("check", "content", cwd=content.parent)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "content/reports/baofeng/2020.yaml:1:2: error YAML: 文件不是 UTF-8 编码" in result.stdout  # at the \xff
+    assert "content/reports/baofeng/2020.yaml:1:2: 错误 YAML：文件不是 UTF-8 编码" in result.stdout  # at the \xff
 
 
 def test_not_a_content_folder_exits_2(tmp_path: Path):

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.build import BuildError, CheckFailed, build
+from generator.build import BuildError, build
 
 from .conftest import ROOT, edit
 
@@ -97,11 +97,15 @@ def test_originals_come_only_from_the_originals_folder(content: Path, tmp_path: 
     text = report.read_text(encoding="utf-8")
     old = text.split("sha256: ", 1)[1].split("\n", 1)[0]
     report.write_text(text.replace(old, hashlib.sha256("内部意见".encode()).hexdigest()), encoding="utf-8")
-    # the content check refuses it first (a finding at source.file); the build's own guard stays behind it
-    with pytest.raises(CheckFailed) as refused:
-        build(content, tmp_path / "site", search=False)
-    assert [f.field for f in refused.value.findings if f.severity == "error"] == ["source.file"]
-    assert not (tmp_path / "site").exists()
+    # the content check refuses it first (a finding at source.file): that report is left out,
+    # the others published; the build's own guard stays behind it
+    result = build(content, tmp_path / "site", search=False)
+    [withheld] = result.withheld
+    assert (withheld.agency, withheld.year) == ("shiwo", 2021)
+    assert [f.field for f in withheld.findings] == ["source.file"]
+    site = tmp_path / "site"
+    assert not (site / "reports/shiwo/2021.html").exists() and (site / "reports/baofeng/2020.html").exists()
+    assert not any("内部意见" in p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())
 
 
 def test_a_report_file_linked_from_outside_is_not_published(content: Path, tmp_path: Path):
@@ -109,13 +113,13 @@ def test_a_report_file_linked_from_outside_is_not_published(content: Path, tmp_p
     outside = tmp_path / "elsewhere.yaml"
     (content / "reports/shiwo/2021.yaml").rename(outside)
     (content / "reports/shiwo/2021.yaml").symlink_to(outside)
-    # the content check refuses it first (the link is not even read); the build's own guard stays behind it
-    with pytest.raises(CheckFailed) as refused:
-        build(content, tmp_path / "site", search=False)
-    assert [(f.rule, f.location.path) for f in refused.value.findings if f.severity == "error"] == [
-        ("REF", "content/reports/shiwo/2021.yaml")
-    ]
-    assert not (tmp_path / "site").exists()
+    # the content check refuses it first (the link is not even read): only that report is left
+    # out; the build's own guard stays behind it
+    result = build(content, tmp_path / "site", search=False)
+    [withheld] = result.withheld
+    assert [(f.rule, f.location.path) for f in withheld.findings] == [("REF", "content/reports/shiwo/2021.yaml")]
+    assert not (tmp_path / "site/reports/shiwo/2021.html").exists()
+    assert (tmp_path / "site/reports/baofeng/2020.html").exists()
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_made_safe(content: Path, tmp_path: Path):

@@ -31,10 +31,10 @@ def test_quality_page_lists_every_report_and_every_finding(content: Path):
     for agency, year in (("qixingpao", 2020), ("baofeng", 2020), ("hongqi", 2020), ("beileng", 2019), ("shiwo", 2021)):
         assert f'href="reports/{agency}/{year}.html"' in html
     # office-only findings are here …
-    assert "Q5" in plain and "没有实际内容" in plain
-    assert "Q2" in plain and "没有 2019 年度报告" in plain
-    # … with the file and line an editor opens
-    assert "content/reports/hongqi/2020.yaml:" in plain
+    assert "各部分有实际内容" in plain and "没有实际内容" in plain  # Q5, by its Chinese name
+    assert "各年度报告齐全" in plain and "没有 2019 年度报告" in plain  # Q2
+    # … with the file (in the content folder) and line an editor opens
+    assert "文件 reports/hongqi/2020.yaml，第 55 行" in plain
     assert 'class="data sortable"' in html
 
 

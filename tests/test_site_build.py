@@ -174,19 +174,37 @@ def test_without_base_url_no_sitemap_and_relative_feed(tmp_path: Path):
     assert any("没有生成 sitemap.xml" in n for n in result.notes)
 
 
-def test_errors_in_content_refuse_the_build_and_keep_the_old_site(content: Path, tmp_path: Path, capsys):
+def test_strict_refuses_any_error_and_keeps_the_old_site(content: Path, tmp_path: Path, capsys):
     out = tmp_path / "out"
     build(content, out, search=False)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     edit(content / "reports/qixingpao/2020.yaml", "received_new: [0, 0, 0, 0, 0, 0, 0]", "received_new: [5, 0, 0, 0, 0, 0, 5]")
     with pytest.raises(CheckFailed) as failed:
-        build(content, out, search=False)
+        build(content, out, search=False, strict=True)
     assert any(f.rule == "R1" for f in failed.value.findings)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    args = argparse.Namespace(content=str(content), out=str(out), theme="default", base_url=None, no_search=True, with_audit=False, jobs=1)
+    args = argparse.Namespace(content=str(content), out=str(out), theme="default", base_url=None, no_search=True,
+                              with_audit=False, jobs=1, strict=True)
     assert build_command.run(args) == 1
     err = capsys.readouterr().err
-    assert "error R1" in err and "未生成网站" in err
+    assert "错误 R1（requests.total.natural_person）" in err and "加了 --strict，内容中有 2 个错误，未生成网站，原来的网站不变" in err
+    # without --strict the original's arithmetic is published, the report page saying so
+    args.strict = False
+    assert build_command.run(args) == 0
+    assert "本报告第三部分各列数字不平衡" in (out / "reports/qixingpao/2020.html").read_text(encoding="utf-8")
+
+
+def test_an_error_in_site_yaml_refuses_the_build_and_keeps_the_old_site(content: Path, tmp_path: Path, capsys):
+    out = tmp_path / "out"
+    build(content, out, search=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (content / "site.yaml").write_text((content / "site.yaml").read_text(encoding="utf-8") + "organizer: [\n", encoding="utf-8")
+    args = argparse.Namespace(content=str(content), out=str(out), theme="default", base_url=None, no_search=True,
+                              with_audit=False, jobs=1, strict=False)
+    assert build_command.run(args) == 1
+    err = capsys.readouterr().err
+    assert "content/site.yaml:" in err and "错误 YAML：YAML 格式错误" in err and "未生成网站，原来的网站不变" in err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_a_template_error_midway_leaves_no_half_written_site(content: Path, tmp_path: Path):

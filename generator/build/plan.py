@@ -26,6 +26,7 @@ from ..pages.trends_indicators import INDICATORS
 from ..pages.urls import Page
 from ..render.templates import environment
 from ..render.theme import Theme, ThemeError, load_theme
+from .check import Withheld
 from .errors import BuildError
 
 OVERRIDES = "overrides"
@@ -62,11 +63,14 @@ def plan(
     settings: Settings,
     previous: Plan | None = None,
     changed: set[tuple[str, int]] | None = None,
+    withheld: list[Withheld] | None = None,
 ) -> Plan:
     """The plan of the site. Given the ``previous`` plan of the same portal and settings, where
     only the reports ``changed`` (agency, year) differ, its theme, templates, static files and
     the other reports' figures are kept, and only the changed reports' files are looked at (the
-    preview's partial update)."""
+    preview's partial update). ``content`` is what is published (``build.check``): the reports
+    ``withheld`` are not in it, so no page, download, search record or feed entry names them;
+    only the quality page lists them, as not published."""
     root = content.root
     if previous is not None:
         theme, env = previous.theme, previous.env
@@ -81,7 +85,9 @@ def plan(
     if base and not base.endswith("/"):
         base += "/"
     xlsx_has_long = previous.site.xlsx_has_long if previous is not None else bundle.xlsx_has_long(content.reports)
-    site = Site.gather(content, findings, base, settings.search, xlsx_has_long)
+    if withheld is None:
+        withheld = previous.site.withheld if previous is not None else []
+    site = Site.gather(content, findings, base, settings.search, xlsx_has_long, withheld)
     if previous is not None:
         site._values = {k: v for k, v in previous.site._values.items() if k not in (changed or set())}
     pages = pages_of(content, settings.audit)

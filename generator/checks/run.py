@@ -18,6 +18,7 @@ from ..findings import ERROR, WARNING, Finding, sort_findings
 from ..model.report import Report
 from .audit import audit as audit_content
 from .rules import REPORT_RULES as BASE_REPORT_RULES
+from .rules import RULES
 from .rules import YEAR_PAIR_RULES as BASE_YEAR_PAIR_RULES
 from .rules_history import r10_items_chain
 from .text_numbers import r9_text_numbers
@@ -54,10 +55,26 @@ def check_content(content: Content, audit: bool = False) -> list[Finding]:
     return sort_findings(findings)
 
 
+# Findings about the report as its agency published it: its tables' arithmetic (R1–R4 are
+# errors of the original, R5–R10 warnings) and the publication-quality audit. They are shown
+# to citizens (report pages) and to the office (the quality page) and never keep a report off
+# the site: the site publishes the original's numbers as printed. Q6 (the original file changed
+# since it was imported) is not among them: the data no longer matches the file it came from.
+AS_PRINTED = frozenset(r for r in RULES if r != "Q6")
+
+
+def blocking(f: Finding) -> bool:
+    """Whether ``f`` is the editor's own error (YAML, schema, types, impossible values,
+    references, unsafe input, Q6), which keeps its report (or the whole site) unpublished."""
+    return f.severity == ERROR and f.rule not in AS_PRINTED
+
+
 def failed(findings: list[Finding], strict: bool = False) -> bool:
-    """Whether the findings fail a check: any error, or in strict mode any warning."""
-    failing = (ERROR, WARNING) if strict else (ERROR,)
-    return any(f.severity in failing for f in findings)
+    """Whether the findings fail a check: an editor's error (:func:`blocking`); in strict mode
+    any error (the original's arithmetic too) or warning."""
+    if strict:
+        return any(f.severity in (ERROR, WARNING) for f in findings)
+    return any(blocking(f) for f in findings)
 
 
 _REPORT_PATH = re.compile(rf"(?:^|/){REPORTS_DIR}/([a-z0-9-]+)/(\d{{4}})\.ya?ml$")
@@ -72,8 +89,8 @@ def owners(content: Content) -> Callable[[Finding], tuple[str | None, int | None
     by_path = {r.path: (r.agency, r.year) for r in content.reports}
 
     def owner(f: Finding) -> tuple[str | None, int | None]:
-        if "agency" in f.data and "year" in f.data:
-            return f.data["agency"], f.data["year"]
+        if "agency" in f.data:  # Q2 (agency and year), an error in an agency's entry of agencies.yaml (agency)
+            return f.data["agency"], f.data.get("year")
         if f.location.path in by_path:
             return by_path[f.location.path]
         m = _REPORT_PATH.search(f.location.path.replace("\\", "/"))

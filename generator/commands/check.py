@@ -25,8 +25,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from ..build.check import withhold
+from ..build.errors import CheckFailed
 from ..checks.rules import RULES
-from ..checks.run import check_content, failed, owners
+from ..checks.run import blocking, check_content, failed, owners
 from ..content import Content, load_content
 from ..findings import (
     ERROR,
@@ -45,7 +47,8 @@ NAME = "check"
 HELP = "检查内容文件夹中的全部报告（格式、勾稽关系与发布质量）"
 DESCRIPTION = (
     "读取 site.yaml、agencies.yaml 和 reports/ 下的全部报告，一次列出所有问题（按机关分组，错误在前），"
-    "不修改任何文件。发现错误时退出码为 1。规则：" + "；".join(f"{r.id} {r.summary}" for r in RULES.values())
+    "不修改任何文件。退出码：0 没有需要编辑改正的错误（原件本身加不拢的 R1–R4 照常发布，不算在内）；"
+    "1 有需要改正的错误（这些报告不会发布），加 --strict 时有任何错误或警告；2 不是内容文件夹。规则：" + "；".join(f"{r.id} {r.summary}" for r in RULES.values())
 )
 CSV_COLUMNS = ("机关代码", "机关名称", "年度", "级别", "规则", "字段", "说明", "文件", "行")
 PORTAL = "门户设置与机关名录"
@@ -59,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="输出格式：text（默认，按机关分组）、json，或 csv（供整改跟踪，Excel 可直接打开）",
     )
-    parser.add_argument("--strict", action="store_true", help="有警告也视为不通过（退出码 1）")
+    parser.add_argument("--strict", action="store_true", help="有任何错误（包括原件本身加不拢）或警告都视为不通过（退出码 1）")
     parser.add_argument("--since", type=int, metavar="YEAR", help="只列出该年度及以后的报告的问题，如 --since 2023")
     parser.add_argument(
         "--no-audit", action="store_true", help="只检查格式与勾稽关系（R1–R10），不做发布质量审查（Q1–Q7）"
@@ -76,9 +79,11 @@ def run(args: argparse.Namespace) -> int:
         findings = [f for f in findings if (owner(f)[1] or args.since) >= args.since]
         reports = [r for r in reports if r.year >= args.since]
     counts = count(findings)
+    printed = sum(1 for f in findings if f.severity == ERROR and not blocking(f))
+    of_original = f"（其中 {printed} 个是原件本身加不拢，照常发布）" if printed else ""
     summary = (
         f"检查了 {len(reports)} 份报告、{len(content.agencies)} 个机关："
-        f"{counts[ERROR]} 个错误，{counts[WARNING]} 个警告，{counts[INFO]} 个提示"
+        f"{counts[ERROR]} 个错误{of_original}，{counts[WARNING]} 个警告，{counts[INFO]} 个提示"
     )
     if args.format == "json":
         print(
@@ -99,7 +104,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(grouped_text(findings, content, owner), end="")
         print(summary)
+        if failed(findings):
+            print(publishing_text(content, findings))
     return 1 if failed(findings, args.strict) else 0
+
+
+def publishing_text(content: Content, findings: list[Finding]) -> str:
+    """What ``xxgk build`` would do with these errors: which reports it leaves out, or that it
+    makes no site at all."""
+    try:
+        withheld = withhold(content, findings).withheld
+    except CheckFailed:
+        return "生成网站时：门户设置（site.yaml）或整个机关名录（agencies.yaml）有错误，网站不会生成，请先改正"
+    names = []
+    for w in withheld:
+        who = printable(w.label or w.agency)
+        names.append(printable(w.file) if not w.agency else f"{who}（全部报告）" if w.year is None else f"{who} {w.year} 年度报告")
+    return f"生成网站时：{'、'.join(names)}有需要改正的错误，不会发布；其余照常发布"
 
 
 def _with_owner(f: Finding, who: tuple[str | None, int | None]) -> dict[str, object]:

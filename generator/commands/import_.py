@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..checks.run import blocking
 from ..extract.explain import explain_text
 from ..findings import ERROR, WARNING, display_path
 from ..importer import DEFAULT_TIMEOUT, Options, Outcome, collect, run_import, valid_id
@@ -55,11 +56,14 @@ def summary(o: Outcome, dry_run: bool = False) -> str:
         return f"{name}: 失败：{o.message}"
     errors = sum(1 for f in o.findings if f.severity == ERROR)
     warnings = sum(1 for f in o.findings if f.severity == WARNING)
+    adding = sum(1 for f in o.findings if f.severity == ERROR and not blocking(f))
+    # the tables not adding up: read wrongly (correct the file), or printed so (published as is)
+    of_tables = f"（其中 {adding} 个是表格加不拢：请对照原件，读错的改正，原件如此的照常发布）" if adding else ""
     status = "将导入" if dry_run and o.status == "written" else STATUS[o.status]
     target = display_path(o.target) if o.target else ""
     line = (
         f"{name} → {target}: {status}，读取 {o.read}/{o.cells} 个数，"
-        f"{o.unread} 格未能读取，{errors} 个错误，{warnings} 个警告"
+        f"{o.unread} 格未能读取，{errors} 个错误{of_tables}，{warnings} 个警告"
     )
     if o.ocr:
         line += f"；此文件是扫描件，文字和数字由文字识别（OCR）读取（{o.ocr}），读出的每个数都已标为待核对（uncertain），请逐一对照原件"

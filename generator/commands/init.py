@@ -1,4 +1,4 @@
-"""``xxgk init DIR``: a new portal's content folder, ready to import into and build."""
+"""``xxgk init 文件夹``: a new portal's content folder, ready to import into and build."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from ..scaffold import ScaffoldError, create_portal
 NAME = "init"
 HELP = "新建一个门户的内容文件夹（site.yaml、agencies.yaml、reports/、originals/）"
 DESCRIPTION = (
-    "在 DIR 新建内容文件夹：site.yaml 中每项设置都附中文说明，agencies.yaml 为空名录，"
+    "在给出的文件夹中新建内容文件夹：site.yaml 中每项设置都附中文说明，agencies.yaml 为空名录，"
     "reports/ 与 originals/ 为空文件夹。之后即可 xxgk import 导入报告、xxgk build 生成网站。"
-    "DIR 已有文件时不做任何改动。"
+    "该文件夹中已有文件时不做任何改动。"
 )
 
 

@@ -17,7 +17,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ..findings import ERROR, display_path, printable
+from ..checks.run import blocking
+from ..findings import display_path, printable
 from ..preview.server import PreviewServer, UpdateResult
 from ..preview.update import NOT_CONTENT, NOTE, IncrementalBuilder
 from ..render.theme import ThemeError, load_theme
@@ -27,7 +28,8 @@ HELP = "本地预览：生成到临时文件夹并启动预览服务器，修改
 DESCRIPTION = (
     "生成网站到临时文件夹（不会写入 site/），在本机启动预览服务器，并监视内容文件夹和主题："
     "保存修改后只重新生成受影响的页面，打开的浏览器页面自动刷新。内容有错误时，终端和页面上都会列出问题"
-    "（文件、行号、说明），预览继续显示上一次成功生成的版本；改正后自动恢复。按 Ctrl-C 停止，临时文件夹随之删除。"
+    "（文件、行号、说明）：有错误的报告不生成，其余照常预览；还没有成功生成过时，页面上列出这些错误；"
+    "某次修改引入错误时，预览继续显示上一次成功生成的版本；改正后自动恢复。按 Ctrl-C 停止，临时文件夹随之删除。"
 )
 
 
@@ -114,10 +116,15 @@ def _print(result: UpdateResult, changed: set[Path] | None) -> None:
         + (" 等" if len(changed or ()) > 3 else "")
         + "）"
     )
+    errors = [f for f in result.findings if blocking(f)]
     if result.ok:
         print(f"{what}：完成，写入 {result.pages} 个文件，用时 {result.seconds:.2f} 秒", flush=True)
+        if errors and (changed is None or result.pages):
+            for finding in errors:
+                print(finding.format(), file=sys.stderr)
+            print(f"{what}：内容中有 {len(errors)} 个错误，所在的报告没有生成，其余报告照常预览；改正后会自动更新",
+                  file=sys.stderr, flush=True)
         return
-    errors = [f for f in result.findings if f.severity == ERROR]
     if any(f.rule == NOT_CONTENT for f in errors):
         print(f"xxgk: 错误：{printable(errors[0].message)}", file=sys.stderr, flush=True)
         return

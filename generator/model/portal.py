@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..findings import ERROR, SCHEMA, Finding, Location
@@ -274,10 +274,13 @@ def agencies_from_data(
         return [], f.findings
     agencies: list[Agency] = []
     seen: dict[str, int] = {}
+    entries: list[tuple[int, dict[Any, Any]]] = []  # where each entry's findings start, and the entry
     for i, item in enumerate(data):
         if not isinstance(item, dict):
+            entries.append((len(f.findings), {}))
             f.error(f"第 {i + 1} 项应为键值映射（id、name、kind …），实为 {type_name(item)}", i)
             continue
+        entries.append((len(f.findings), item))
         values = f.read(item, AGENCY_FIELDS, i)
         agency_id = values.get("id")
         if agency_id is not None and (problem := id_problem(agency_id)):
@@ -304,4 +307,15 @@ def agencies_from_data(
         seen[agency_id] = locate(i, "id").line
         agencies.append(Agency(**values, path=path, locate=lambda *k, i=i: locate(i, *k)))
     agencies.sort(key=lambda a: (a.order, a.id))
+    for n, (since, item) in enumerate(entries):  # an error in an entry: the build leaves that agency out
+        _own(f.findings, since, entries[n + 1][0] if n + 1 < len(entries) else len(f.findings), item)
     return agencies, f.findings
+
+
+def _own(findings: list[Finding], since: int, until: int, item: dict[Any, Any]) -> None:
+    """The findings from ``since`` to ``until`` are about the agency of ``item``: say so in their data
+    (``agency``), so that the build leaves that agency out and publishes the others."""
+    agency_id = item.get("id")
+    if isinstance(agency_id, str) and not id_problem(agency_id):
+        for n in range(since, until):
+            findings[n] = replace(findings[n], data={**findings[n].data, "agency": agency_id})

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from ..checks.public import PLAIN
+from ..checks.public import NAMES, PLAIN, plain_message
 from ..checks.rules import RULES
 from ..export import bundle
 from ..export.rows import LONG_COLUMNS, ColumnDoc, wide_columns
@@ -79,7 +79,7 @@ class HelpPage(Common):
     terms: tuple[tuple[str, str], ...] = doc("常用词语：（词语，解释）")
     rows: list[tuple[str, str, str]] = doc("表格中的行：（第几部分，行的名称，解释）")
     columns: list[tuple[str, str]] = doc("表格中的列：（列的名称，解释）")
-    rules: list[tuple[str, str]] = doc("核对的规则：（规则，内容）")
+    rules: list[tuple[str, str]] = doc("核对的规则：（名称，内容），均为中文")
     plain: dict[str, str] = doc("各规则对读者的说法，按规则")
     rates: list[tuple[str, str]] = doc("比较页面所用的比率：（名称，定义）")
 
@@ -87,7 +87,7 @@ class HelpPage(Common):
 def help_page(site: Site, page: urls.Page) -> HelpPage:
     return HelpPage(
         **common(site, page, "阅读帮助", crumbs((page.url, "阅读帮助")), "年度报告中每一行、每一列是什么意思。"),
-        terms=TERMS, rows=rows_for_help(), columns=columns_for_help(), rules=[(r.id, r.summary) for r in RULES.values()],
+        terms=TERMS, rows=rows_for_help(), columns=columns_for_help(), rules=[(NAMES[r.id], plain_message(r.summary)) for r in RULES.values()],
         plain=PLAIN, rates=[(i.label, i.help) for i in RATES],
     )
 

@@ -1,4 +1,10 @@
-"""The county office's quality page (only with ``--with-audit``): every agency × year, every finding."""
+"""The county office's quality page (only with ``--with-audit``): every agency × year, every finding.
+
+All in Chinese like every page of the site: a rule by its Chinese name (``checks.public.NAMES``),
+a message without field keys, a place as the file (relative to the content folder) and its
+line. The reports left out of the build (``build.check.Withheld``) are listed as not published,
+with the errors that kept them out.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +12,25 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..checks.public import PLAIN, PUBLIC_RULES
+from ..checks.public import NAMES, PLAIN, PUBLIC_RULES, plain_field, plain_message
 from ..checks.rules import RULES
-from ..checks.run import owners
-from ..findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding, count
+from ..checks.run import blocking, owners
+from ..findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding, count, display_path
 from . import urls
 from .site import Common, Site, common, crumbs, doc, finding_view, is_public
 from .tables import BodyRow, DataCell, DataTable, Head, cell
 
 
 class QualityFinding(NamedTuple):
-    rule: str
+    rule: str  # the rule's id, for the theme's classes; never shown
     severity: str
     severity_label: str
     heading: str
     message: str
     arithmetic: str
-    where: str  # file:line:column
-    field: str
+    rule_name: str  # the rule's Chinese name
+    where: str  # the file, relative to the content folder, and its line, in Chinese
+    field: str  # the field's Chinese name ("" when it has none)
     public: bool  # also shown on public pages
     sentences: list[str]  # the sentences found copied (Q3, Q4)
 
@@ -31,12 +38,13 @@ class QualityFinding(NamedTuple):
 class ReportFindings(NamedTuple):
     id: str
     label: str
-    url: str  # "" when there is no report
+    url: str  # "" when there is no report (or it was left out)
     items: list[QualityFinding]
+    withheld: bool = False  # left out of the site by an editor's error
 
 
 class RuleCount(NamedTuple):
-    rule: str
+    rule: str  # the rule's Chinese name
     summary: str
     count: int
     public: bool
@@ -50,6 +58,7 @@ class QualityPage(Common):
     summary: list[RuleCount] = doc("按规则统计：rule、summary、count、public")
     counts: dict[str, int] = doc("按级别统计：error、warning、info")
     report_count: int = doc("报告总数")
+    withheld_count: int = doc("因数据文件有错误而未发布的报告数")
 
 
 def quality_page(site: Site, page: urls.Page) -> QualityPage:
@@ -69,30 +78,34 @@ def quality_page(site: Site, page: urls.Page) -> QualityPage:
     severities = (ERROR, WARNING, INFO)
     heads = ((Head("机关与年度", f"{prefix}-corner", scope="col"),
               *(Head(SEVERITY_LABELS[s], f"{prefix}-c{i}", scope="col", numeric=True) for i, s in enumerate(severities)),
-              Head("规则", f"{prefix}-rules", scope="col")),)
+              Head("核对项目", f"{prefix}-rules", scope="col")),)
     rows, details = [], []
+    withheld = {(w.agency, w.year) for w in site.withheld}
+    root = display_path(content.root).replace("\\", "/").rstrip("/") + "/"
     for n, (agency_id, year) in enumerate(keys):
         found = per_report.get((agency_id, year), [])
         rid = f"{prefix}-r{n}"
         counts = count(found)
         cells = [cell(counts[sev], f"{prefix}-c{i} {rid}") for i, sev in enumerate(severities)]
         rules = sorted({f.rule for f in found}, key=_rule_order)
-        cells.append(DataCell("、".join(rules) or "—", f"{prefix}-rules {rid}", kind="text"))
+        cells.append(DataCell("、".join(NAMES.get(r, r) for r in rules) or "—", f"{prefix}-rules {rid}", kind="text"))
         has_report = content.report(agency_id, year) is not None
-        label = f"{site.agency(agency_id).label} {year}年"
+        left_out = (agency_id, year) in withheld or agency_id in {a for a, y in withheld if y is None}
+        label = f"{site.agency(agency_id).label} {year}年" + ("（未发布）" if left_out else "")
         rows.append(BodyRow(Head(label, rid, scope="row"), tuple(cells), link=urls.report_url(agency_id, year) if has_report else ""))
         if found:
             details.append(ReportFindings(f"{agency_id}-{year}", label, urls.report_url(agency_id, year) if has_report else "",
-                                          [_view(f) for f in found]))
+                                          [_view(f, root, not left_out) for f in found], left_out))
     table = DataTable(prefix, "各机关各年度报告的核查结果（点列标题可排序）", heads, tuple(rows), sortable=True, width=len(heads[0]))
     by_rule = Counter(f.rule for f in site.findings)
-    summary = [RuleCount(r, RULES[r].summary if r in RULES else PLAIN.get(r, r), by_rule[r], r in PUBLIC_RULES)
+    summary = [RuleCount(NAMES.get(r, "其他"), plain_message(RULES[r].summary) if r in RULES else PLAIN.get(r, OTHER.get(r, "")),
+                         by_rule[r], r in PUBLIC_RULES)
                for r in sorted(by_rule, key=_rule_order)]
     return QualityPage(
         **common(site, page, "年度报告质量核查", crumbs((page.url, "质量核查")),
                  "各机关政府信息公开工作年度报告的勾稽关系与发布质量核查结果，供县政府办公室跟踪整改。"),
-        table=table, details=details, portal=[_view(f) for f in portal], summary=summary,
-        counts=count(site.findings), report_count=len(content.reports),
+        table=table, details=details, portal=[_view(f, root) for f in portal], summary=summary,
+        counts=count(site.findings), report_count=len(content.reports) + len(site.withheld), withheld_count=len(site.withheld),
     )
 
 
@@ -102,7 +115,18 @@ def _rule_order(rule: str) -> tuple[int, int, str]:
     return (kind, number, rule)
 
 
-def _view(f: Finding) -> QualityFinding:
+# What the rules of the data files (not of the report format) check, in plain words.
+OTHER = {
+    "SCHEMA": "数据文件的键、类型或取值不符合报告格式",
+    "YAML": "数据文件无法读取",
+    "REF": "文件之间对不上（机关未登记、文件位置与内容不符、原件缺失）",
+}
+
+
+def _view(f: Finding, root: str, published: bool = True) -> QualityFinding:
     sentences = f.data.get("sentences")
-    return QualityFinding(*finding_view(f), str(f.location), f.field, is_public(f),
+    path = f.location.path.replace("\\", "/")
+    path = path[len(root):] if path.startswith(root) else path.rsplit("/", 1)[-1]
+    where = f"{path}" + (f"，第 {f.location.line} 行" if f.location.line else "")
+    return QualityFinding(*finding_view(f), where, plain_field(f.field), published and is_public(f) and not blocking(f),
                           [str(x) for x in sentences] if isinstance(sentences, list) else [])

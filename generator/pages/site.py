@@ -12,8 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
-from ..checks.public import ARITHMETIC, PLAIN, PUBLIC_RULES
+from ..checks.public import ARITHMETIC, NAMES, PLAIN, PUBLIC_RULES, plain_message
 from ..checks.rules import RULES
+from ..checks.run import blocking
 from ..content import Content
 from ..findings import SEVERITY_LABELS, Finding
 from ..model.portal import Agency, SiteConfig
@@ -59,6 +60,9 @@ def size_text(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
+YEAR_PAIR = frozenset({"R5", "R6", "R10"})  # the rules comparing a report with the agency's report of the year before
+
+
 def is_public(f: Finding) -> bool:
     return f.rule in PUBLIC_RULES
 
@@ -76,10 +80,12 @@ class Site:
     sitemap: list[urls.Page] = field(default_factory=list)  # the pages listed in sitemap.xml
     by_report: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
     others: list[Finding] = field(default_factory=list)  # findings of no report
+    withheld: list[Any] = field(default_factory=list)  # build.check.Withheld: reports left off the site, and why
     _values: dict[tuple[str, int], dict[str, int | float | None]] = field(default_factory=dict)
 
     @classmethod
-    def gather(cls, content: Content, findings: list[Finding], base_url: str, search: bool, xlsx_has_long: bool) -> Site:
+    def gather(cls, content: Content, findings: list[Finding], base_url: str, search: bool, xlsx_has_long: bool,
+               withheld: list[Any] | None = None) -> Site:
         # a finding located in a report's file is that report's (the file it was loaded from)
         of_file = {r.path: (r.agency, r.year) for r in content.reports}
         by_report: dict[tuple[str, int], list[Finding]] = defaultdict(list)
@@ -90,7 +96,8 @@ class Site:
                 by_report[key].append(f)
             else:
                 others.append(f)
-        return cls(content, findings, base_url, search, xlsx_has_long, by_report=dict(by_report), others=others)
+        return cls(content, findings, base_url, search, xlsx_has_long, by_report=dict(by_report), others=others,
+                   withheld=list(withheld or []))
 
     def values(self, report: Report) -> dict[str, int | float | None]:
         """The key figures of a report, computed once per build."""
@@ -107,23 +114,31 @@ class Site:
         return Agency(id=agency_id, name=agency_id, kind="other")
 
     def report_findings(self, report: Report) -> list[FindingView]:
-        return [finding_view(f) for f in self.by_report.get((report.agency, report.year), []) if is_public(f)]
+        """What citizens are told about ``report``. A comparison with the year before (R5, R6,
+        R10) is left out when that report is not published (left out for an editor's error):
+        no page speaks of a report the site does not have."""
+        previous = self.content.report(report.agency, report.year - 1) is not None
+        return [finding_view(f) for f in self.by_report.get((report.agency, report.year), [])
+                if is_public(f) and (previous or f.rule not in YEAR_PAIR)]
 
 
 class FindingView(NamedTuple):
-    rule: str
+    rule: str  # the rule's id (R1, SCHEMA …): for the theme's classes, never shown
     severity: str
     severity_label: str
     heading: str  # in plain words (checks.public.PLAIN)
-    message: str
+    message: str  # in plain words: no field keys (checks.public.plain_message)
     arithmetic: str  # "yes" for the rules about numbers adding up
+    rule_name: str = ""  # the rule's Chinese name (checks.public.NAMES)
 
 
 def finding_view(f: Finding) -> FindingView:
     rule = RULES.get(f.rule)
-    return FindingView(f.rule, f.severity, SEVERITY_LABELS.get(f.severity, f.severity),
-                       PLAIN.get(f.rule) or (rule.summary if rule else "报告数据提示"), f.message,
-                       "yes" if f.rule in ARITHMETIC else "")
+    heading = PLAIN.get(f.rule) or (plain_message(rule.summary) if rule else "报告数据提示")
+    if blocking(f):  # only the office's quality page shows these: the report is not published
+        heading = "数据文件有误，改正后才能发布"
+    return FindingView(f.rule, f.severity, SEVERITY_LABELS.get(f.severity, f.severity), heading, plain_message(f.message),
+                       "yes" if f.rule in ARITHMETIC else "", NAMES.get(f.rule, "其他"))
 
 
 class NavItem(NamedTuple):

@@ -10,7 +10,8 @@ Pieces, each a well-kept standard mechanism rather than hand-rolled polling:
 * **Reloading**: Server-Sent Events (the browser's ``EventSource``) on ``/__xxgk__/events``.
   Each HTML page served gets one ``<script>`` that reloads when a new build is ready and,
   while the content has errors, shows the findings in an overlay. The last good build keeps
-  being served until the errors are fixed; no restart needed.
+  being served until the errors are fixed; no restart needed. Before any good build, every
+  page is the findings page (:func:`findings_page`): the errors with file, line and field.
 
 The builder is given (see :class:`Builder`; ``preview.update.IncrementalBuilder`` for
 ``xxgk serve``): it knows how to build everything once and how to bring the build folder up to
@@ -30,12 +31,14 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..findings import Finding
+from ..checks.run import blocking
+from ..findings import SEVERITY_LABELS, Finding
 
 EVENTS = "/__xxgk__/events"
 CLIENT = "/__xxgk__/preview.js"
@@ -75,7 +78,8 @@ class PreviewState:
             if result.ok and result.pages:  # a new build; nothing written: no need to reload
                 self.version += 1
             self.ok = result.ok
-            self.findings = [f.as_dict() for f in result.findings if f.severity == "error"]
+            # the editor's errors: with a good build, why reports were left out; else why it failed
+            self.findings = [f.as_dict() for f in result.findings if blocking(f)]
             self.serial += 1
             self._changed.notify_all()
 
@@ -110,6 +114,37 @@ def _inject(html: bytes, version: int) -> bytes:
     tag = f'<script src="{CLIENT}" data-version="{version}"></script>'.encode()
     at = html.rfind(b"</body>")
     return html[:at] + tag + html[at:] if at >= 0 else html + tag
+
+
+def findings_page(state: dict[str, Any]) -> bytes:
+    """The page served while there is no good build yet: the content's errors, each with its
+    file, line and field, in Chinese (the preview client reloads it when the state changes).
+    Never claims to show an earlier version: there is none."""
+    findings = state["findings"]
+    if findings:
+        title = "还没有可以预览的版本：内容中有错误"
+        lead = (f"内容中有 {len(findings)} 个错误，网站还没有成功生成过，所以这里还没有页面可看。"
+                "请按下列文件和行号改正；保存后预览会自动重新生成，本页随之刷新。")
+    else:
+        title = "正在生成预览"
+        lead = "正在生成预览，请稍候；生成完成后本页会自动刷新。"
+    items = []
+    for f in findings:
+        where = f["file"] + (f"，第 {f['line']} 行第 {f['column'] or 1} 列" if f.get("line") else "")
+        field = f"（{f['field']}）" if f.get("field") else ""
+        label = SEVERITY_LABELS.get(f["severity"], f["severity"])
+        items.append(f"<li><p><strong>{escape(where)}</strong></p><p>{escape(label)} {escape(f['rule'])}{escape(field)}："
+                     f"{escape(f['message'])}</p></li>")
+    seen = escape(json.dumps(findings, ensure_ascii=False, sort_keys=True))
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title>"
+        "<style>body{font:18px/1.7 system-ui,'Noto Sans CJK SC',sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;"
+        "color:#1a1a1a}h1{font-size:1.5rem;color:#b00020}li{margin:.75rem 0}li p{margin:0;overflow-wrap:anywhere}</style></head>"
+        f'<body><main id="xxgk-findings-page" data-findings="{seen}"><h1>{escape(title)}</h1><p>{escape(lead)}</p>'
+        f'<ol>{"".join(items)}</ol></main></body></html>'
+    ).encode()
 
 
 def make_handler(root: Callable[[], Path], state: PreviewState) -> type[SimpleHTTPRequestHandler]:
@@ -175,8 +210,9 @@ def make_handler(root: Callable[[], Path], state: PreviewState) -> type[SimpleHT
             missing = root() / "404.html"
             try:
                 body = missing.read_bytes()
-            except OSError:  # no good build yet: a bare page, so the findings overlay can show
-                body = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><body><p>404 未找到</p></body></html>'.encode()
+            except OSError:  # no good build yet: the findings themselves, on a page of their own
+                page = findings_page(state.snapshot())
+                return self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/html; charset=utf-8", _inject(page, version))
             self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", _inject(body, version))
 
         def do_HEAD(self) -> None:

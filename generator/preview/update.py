@@ -14,6 +14,9 @@ then read from the files the child wrote. After that:
   HTML page with its large-text twin under ``large/``). Files
   are made in memory (``build.output.Memory``) and only those whose bytes changed are written,
   each by temp file + rename, so a failed update never leaves the served folder half-written.
+* A report with an editor's error is left out of the build (``build.check``), as ``xxgk build``
+  leaves it out; the preview shows the others and lists its errors (the findings published
+  with a good build are the reasons). Fixing it is a report added: a full build.
 * Anything else (``site.yaml``, ``agencies.yaml``, a report added, removed or moved, a report
   folder moved in or out of ``reports/``, an original, the theme, the portal's overrides) runs
   the full build again, which swaps the folder in whole.
@@ -36,6 +39,7 @@ import time
 from pathlib import Path
 
 from ..build import BuildError, CheckFailed, check, exports, load, pages, plan, search
+from ..build.check import EXIT_WITHHELD
 from ..build.output import Memory, write_if_changed
 from ..content import AGENCIES_FILE, ORIGINALS_DIR, REPORTS_DIR, SITE_FILE, ContentError
 from ..export import bundle
@@ -96,9 +100,11 @@ class IncrementalBuilder:
                 "--theme", self.theme] + ([] if self.search else ["--no-search"])
         child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
-            content = load.load(self.content_dir)
-            findings = check.check(content)
-            planned = plan.plan(content, findings, plan.Settings(self.theme, search=self.search))
+            loaded = load.load(self.content_dir)
+            checked = check.publishable(loaded)
+            findings = checked.findings
+            planned = plan.plan(checked.content, findings, plan.Settings(self.theme, search=self.search),
+                                withheld=checked.withheld)
         except (CheckFailed, ContentError, BuildError) as e:
             child.kill()
             child.communicate()
@@ -108,7 +114,7 @@ class IncrementalBuilder:
             child.communicate()
             raise
         _, said = child.communicate()
-        if child.returncode != 0:
+        if child.returncode not in (0, EXIT_WITHHELD):  # 3: built, some reports left out (as planned here)
             message = said.decode("utf-8", "replace").strip().removeprefix("xxgk: 错误：") or f"xxgk build 退出码 {child.returncode}"
             return UpdateResult(False, [_build_error(BuildError(message), self.content_dir)], time.perf_counter() - start)
         self.need_full = False

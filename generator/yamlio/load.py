@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..findings import ERROR, SCHEMA, YAML_SYNTAX, Finding, Location, Locator
 from ..model import spec
+from . import messages
 from .files import MAX_BYTES, REPORT_TOO_BIG, read_text, too_big
 from .scalars import Refused, Unclear, construct
 
@@ -122,9 +123,9 @@ def load_text(
         problem = " ".join(p for p in (e.context, e.problem) if p)
         if "maximum nesting depth" in problem:
             return None, [Finding(ERROR, YAML_SYNTAX, TOO_DEEP, where)]
-        return None, [Finding(ERROR, YAML_SYNTAX, f"YAML 格式错误：{problem}", where)]
+        return None, [Finding(ERROR, YAML_SYNTAX, f"YAML 格式错误：{messages.chinese(e.context, e.problem)}", where)]
     except yaml.YAMLError as e:
-        return None, [Finding(ERROR, YAML_SYNTAX, f"YAML 格式错误：{e}", Location(path))]
+        return None, [Finding(ERROR, YAML_SYNTAX, f"YAML 格式错误：{messages.chinese(None, str(e))}", Location(path))]
     finally:
         loader.dispose()
 
