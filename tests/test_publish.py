@@ -127,8 +127,8 @@ def test_an_error_in_site_yaml_stops_the_build(content: Path, capsys: pytest.Cap
 def test_no_page_shows_english_or_code_names(content: Path, tmp_path: Path):
     """Every HTML page (and its 大字模式 copy), with an original that does not add up, a report
     left out, and the office's quality page: the text a reader meets has no Latin word but
-    file formats, addresses, and what the content itself prints. The data page is left to
-    issue 14 item 8 (it names the JSON keys for programmers)."""
+    file formats, addresses, and what the content itself prints. The data page is left out:
+    its column dictionary names the values the files hold (gb2019, blank, UTF-8 with BOM)."""
     with_hongze(content)
     break_shiwo(content)
     result = build(content, tmp_path / "site", audit=True, search=False)
