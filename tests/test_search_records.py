@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildError, build, search
-from generator.build.check import check
+from generator.build.check import publishable
 from generator.build.plan import Plan, Settings, plan
 from generator.content import load_content
 from generator.pages import urls
@@ -40,7 +40,8 @@ def _parse(file: Path) -> _Record:
 
 def planned(content=None) -> Plan:  # type: ignore[no-untyped-def]
     content = content or load_content(DEMO)
-    return plan(content, check(content), Settings(search=True))
+    checked = publishable(content)
+    return plan(checked.content, checked.findings, Settings(search=True))
 
 
 @pytest.fixture(scope="module")

@@ -59,15 +59,6 @@ def publishable(content: Content, strict: bool = False) -> Checked:
     return withhold(content, findings)
 
 
-def check(content: Content, strict: bool = False) -> list[Finding]:
-    """Every finding of content that is publishable whole: :class:`CheckFailed` on an editor's
-    error (with ``strict``, on any error)."""
-    findings = check_content(content, audit=True)
-    if content.site is None or failed(findings) or (strict and any(f.severity == ERROR for f in findings)):
-        raise CheckFailed(findings)
-    return findings
-
-
 def withhold(content: Content, findings: list[Finding]) -> Checked:
     """The content to publish: each editor's error keeps its own report (or agency) out;
     an error of the portal itself raises :class:`CheckFailed`."""
