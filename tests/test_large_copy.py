@@ -89,3 +89,67 @@ def test_search_sitemap_and_feed_know_only_the_standard_pages(built) -> None:  #
 def test_no_style_sheet_relies_on_has() -> None:
     for css in THEME.glob("static/*.css"):
         assert ":has(" not in css.read_text("utf-8"), css.name
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_one_rendering_makes_the_same_pages_as_one_rendering_per_size(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each page and its twin are made from one rendering with the size left open
+    (render.twins); rendering each page once per size gives every byte the same."""
+    from generator.render import templates, twins
+
+    calls = {"open": 0}
+    pages_of = twins.Both.pages
+
+    def counted(self, html):  # type: ignore[no-untyped-def]
+        calls["open"] += 1
+        return pages_of(self, html)
+
+    monkeypatch.setattr(twins.Both, "pages", counted)
+    one = build(DEMO, tmp_path / "one", base_url=BASE, search=False, jobs=1)
+    assert calls["open"] == len(one.plan.html_pages)  # every page with a twin came from one rendering
+    monkeypatch.setattr(templates.twins, "templates_ask_size", lambda folders: True)
+    calls["open"] = 0
+    build(DEMO, tmp_path / "two", base_url=BASE, search=False, jobs=1)
+    assert calls["open"] == 0
+    assert _pages(tmp_path / "one") == _pages(tmp_path / "two")
+
+
+def _portal_with(tmp_path: Path, overrides: dict[str, str]) -> Path:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(DEMO, content)
+    for name, text in overrides.items():
+        (content / "overrides" / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / "overrides" / "templates" / name).write_text(text, encoding="utf-8")
+    return content
+
+
+@pytest.mark.parametrize(("checked_first", "branch"), [(True, True), (False, True), (False, False)])
+def test_a_theme_that_asks_for_the_size_still_gets_the_right_twin(tmp_path: Path, monkeypatch, checked_first: bool,  # type: ignore[no-untyped-def]
+                                                                  branch: bool) -> None:
+    """An override that branches on ``large`` (found in its text before the build, or, when that
+    look is skipped, by ``large`` refusing to answer while the size is open) and one that
+    changes a link's token with a filter: each page still says what its own size says."""
+    from generator.render import templates
+
+    if not checked_first:
+        monkeypatch.setattr(templates.twins, "templates_ask_size", lambda folders: False)
+    content = _portal_with(tmp_path, {"base.html": (
+        '{% extends "default:base.html" %}'
+        '{% block footer %}<meta name="x-css" content="{{ \'static/site.css\'|url|upper }}">'
+        + ('{% if large %}<p>LARGE-FOOT</p>{% else %}<p>STANDARD-FOOT</p>{% endif %}' if branch else '')
+        + '{{ super() }}{% endblock %}')})
+    site = build(content, tmp_path / "site", base_url=BASE, search=False, jobs=1).out
+    for url in ("index.html", "reports/shiwo/2021.html", "agencies/shiwo.html"):
+        standard, large = (site / url).read_text("utf-8"), (site / "large" / url).read_text("utf-8")
+        if branch:
+            assert "<p>STANDARD-FOOT</p>" in standard and "LARGE-FOOT" not in standard
+            assert "<p>LARGE-FOOT</p>" in large and "STANDARD-FOOT" not in large
+        depth = url.count("/")
+        assert f'<meta name="x-css" content="{"../" * depth}STATIC/SITE.CSS">' in standard
+        assert f'<meta name="x-css" content="{"../" * (depth + 1)}STATIC/SITE.CSS">' in large
+        assert "\ue000" not in standard + large

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..pages import kinds as page_data
 from ..pages.site import as_large
 from ..pages.urls import Page, has_large_twin, large_url
+from ..render import twins
 from ..render.templates import TemplateError, render
 from .errors import BuildError
 from .output import Folder, Memory
@@ -37,12 +38,13 @@ def files(plan: Plan, sizes: dict[str, int], one: Page) -> list[tuple[str, bytes
     plan.site.file_sizes = sizes
     context = page_data.context(plan.site, one).as_context()
     try:
-        out = [(one.url, render(plan.env, one.template, context).encode("utf-8"))]
-        if has_large_twin(one.url):
-            out.append((large_url(one.url), render(plan.env, one.template, as_large(context)).encode("utf-8")))
+        if not has_large_twin(one.url):
+            return [(one.url, render(plan.env, one.template, context).encode("utf-8"))]
+        standard, large = twins.render_both(lambda c: render(plan.env, one.template, c), context, as_large(context),
+                                            plan.env.xxgk_one_rendering)  # type: ignore[attr-defined]
+        return [(one.url, standard.encode("utf-8")), (large_url(one.url), large.encode("utf-8"))]
     except TemplateError as e:
         raise BuildError(str(e)) from e
-    return out
 
 
 def write_some(plan: Plan, sizes: dict[str, int], some: list[Page], out: Folder | Memory) -> list[tuple[str, str]]:

@@ -89,7 +89,7 @@ def plan(
         withheld = previous.site.withheld if previous is not None else []
     site = Site.gather(content, findings, base, settings.search, xlsx_has_long, withheld)
     if previous is not None:
-        site._values = {k: v for k, v in previous.site._values.items() if k not in (changed or set())}
+        site.keep_figures(previous.site, changed or set())
     pages = pages_of(content, settings.audit)
     site.sitemap = [p for p in pages if p.in_sitemap]
     notes = []

@@ -95,14 +95,14 @@ class CountyPage(Common):
     picker_url: str = doc("自选比较页面的路径")
 
 
-def _by_indicator(prefix: str, by_year: dict[int, list[Report]], indicators: tuple[ti.Indicator, ...],
+def _by_indicator(prefix: str, by_year: dict[int, list[Report]], indicators: tuple[ti.Indicator, ...], parts: ti.Parts,
                   labels: tuple[str, ...] = ()) -> list[BodyRow]:
     """A row per indicator (its head linking to the indicator's page), a column per year:
     the years side by side, as a reader follows a figure through time."""
     rows = []
     for n, ind in enumerate(indicators):
         rid = f"{prefix}-r{n}"
-        cells = tuple(_number(ti.total(reports, ind), ind, f"{prefix}-c{k} {rid}") for k, reports in enumerate(by_year.values()))
+        cells = tuple(_number(ti.total(reports, ind, parts), ind, f"{prefix}-c{k} {rid}") for k, reports in enumerate(by_year.values()))
         rows.append(BodyRow(Head(labels[n] if labels else ind.label, rid, scope="row"), cells, link=urls.indicator_url(ind.key)))
     return rows
 
@@ -119,11 +119,11 @@ def county_page(site: Site, page: urls.Page) -> CountyPage:
     heads = simple_heads("ct", "指标", year_labels)
     reported = BodyRow(Head("报告数", "ct-rn", scope="row"),
                        tuple(cell(len(rs), f"ct-c{k} ct-rn") for k, rs in enumerate(by_year.values())))
-    rows = [reported, *_by_indicator("ct", by_year, counts)]
+    rows = [reported, *_by_indicator("ct", by_year, counts, site.indicator_parts)]
     totals = DataTable("ct", "全县各年主要数字（单位：件；各机关报告之和，第三部分取“总计”列）", heads, tuple(rows),
                        _notes(rows, NOTE_SUM, "点指标名称可以看各机关的历年数字。"), width=len(heads[0]))
     years = [y for y, rs in by_year.items() if rs]
-    series = [Series(figures.BY_KEY[k].label, [ti.total(by_year[y], ti.BY_KEY[k]) for y in years]) for k in figures.OUTCOMES]
+    series = [Series(figures.BY_KEY[k].label, [ti.total(by_year[y], ti.BY_KEY[k], site.indicator_parts) for y in years]) for k in figures.OUTCOMES]
     chart = None
     if any(v for s in series for v in s.values):
         chart = Chart("全县各年政府信息公开申请办理结果", [f"{y}年" for y in years], series)
@@ -135,17 +135,17 @@ def county_page(site: Site, page: urls.Page) -> CountyPage:
         ch_rows = []
         for n, ind in enumerate(counts):
             rid = f"cg-r{n}"
-            cells = tuple(_signed(ti.change(ti.total(by_year[y], ind), ti.total(by_year[year_list[k]], ind)), f"cg-c{k} {rid}")
+            cells = tuple(_signed(ti.change(ti.total(by_year[y], ind, site.indicator_parts), ti.total(by_year[year_list[k]], ind, site.indicator_parts)), f"cg-c{k} {rid}")
                           for k, y in enumerate(year_list[1:]))
             ch_rows.append(BodyRow(Head(ind.label, rid, scope="row"), cells, link=urls.indicator_url(ind.key)))
         changes = DataTable("cg", "全县各主要数字比上年增减（单位：件；+ 为增加，- 为减少）", ch_heads, tuple(ch_rows),
                             _notes(ch_rows, "两年中任一年的合计空白时，增减为空白。"), width=len(ch_heads[0]))
-    rate_rows = _by_indicator("rt", by_year, ti.RATES)
+    rate_rows = _by_indicator("rt", by_year, ti.RATES, site.indicator_parts)
     rates = DataTable("rt", "全县各年的比率（%；定义见阅读帮助）", simple_heads("rt", "比率", year_labels), tuple(rate_rows),
                       _notes(rate_rows, "全县比率 = 各报告分子之和 ÷ 各报告分母之和，只计两者都有数字的报告。"),
                       width=len(year_labels) + 1)
     reasons_ind = ti.REASON_INDICATORS + (ti.BY_KEY["withheld"],)
-    reason_rows = _by_indicator("rs", by_year, reasons_ind,
+    reason_rows = _by_indicator("rs", by_year, reasons_ind, site.indicator_parts,
                                 tuple(i.label.removeprefix("不予公开：") for i in ti.REASON_INDICATORS) + ("不予公开合计",))
     reasons = DataTable("rs", "全县各年不予公开的理由（单位：件；第三部分（三）不予公开各行的“总计”列）",
                         simple_heads("rs", "理由", year_labels), tuple(reason_rows), _notes(reason_rows),
@@ -192,7 +192,7 @@ def indicator_page(site: Site, page: urls.Page) -> IndicatorPage:
                 cells.append(DataCell(NO_REPORT, headers, "text"))
                 values[year] = None
             else:
-                values[year] = ti.value(report, ind)
+                values[year] = ti.value(report, ind, site.indicator_parts)
                 cells.append(_number(values[year], ind, headers))
         if change_years:
             cells.append(_signed(ti.change(values[change_years[0]], values[change_years[1]]), f"ix-c{len(years)} {rid}",
@@ -200,7 +200,7 @@ def indicator_page(site: Site, page: urls.Page) -> IndicatorPage:
         rows.append(BodyRow(Head(site.agency(agency_id).label, rid, scope="row"), tuple(cells),
                             link=urls.agency_url(agency_id)))
     fid = "ix-total"
-    county = {y: ti.total(by_year[y], ind) for y in years}
+    county = {y: ti.total(by_year[y], ind, site.indicator_parts) for y in years}
     foot_cells = [_number(county[y], ind, f"ix-c{k} {fid}") for k, y in enumerate(years)]
     if change_years:
         foot_cells.append(_signed(ti.change(county[change_years[0]], county[change_years[1]]), f"ix-c{len(years)} {fid}",
@@ -278,7 +278,7 @@ def picker_data(site: Site) -> dict[str, Any]:
             row = []
             for year in years:
                 report = reports.get((agency_id, year))
-                num, den = ti.parts(report, ind) if report is not None else (None, None)
+                num, den = site.indicator_parts(report, ind) if report is not None else (None, None)
                 if report is None:
                     row.append(None)
                 elif ind.kind == ti.RATE:

@@ -21,6 +21,7 @@ Plain data for the trend pages (``pages.trends``) and the picker's JSON file; no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import spec
@@ -117,8 +118,12 @@ def _sum(report: Report, figs: tuple[Figure, ...]) -> int | float | None:
     return total
 
 
-def value(report: Report | None, indicator: Indicator) -> int | float | None:
-    """The indicator for one report: a count, or a rate in per cent to one decimal."""
+Parts = Callable[[Report, Indicator], tuple[int | float | None, int | float | None]]
+
+
+def value(report: Report | None, indicator: Indicator, parts: Parts = parts) -> int | float | None:
+    """The indicator for one report: a count, or a rate in per cent to one decimal (``parts``:
+    how a report's numerator and denominator are had, e.g. ``pages.site.Site.indicator_parts``)."""
     if report is None:
         return None
     num, den = parts(report, indicator)
@@ -133,7 +138,7 @@ def rate(num: int | float | None, den: int | float | None) -> float | None:
     return round(100 * num / den, 1)
 
 
-def total(reports: list[Report], indicator: Indicator) -> int | float | None:
+def total(reports: list[Report], indicator: Indicator, parts: Parts = parts) -> int | float | None:
     """The county's figure over ``reports``: the sum of the counts; the rate of the sums of
     the parts over the reports having both. None when no report has it."""
     nums, dens = [], []

@@ -10,7 +10,9 @@ Filters: ``url`` (a site path as a link relative to the page; on a page of the l
 ``large`` true, a link to an HTML page goes to that page's large-text twin, ``url(exact=True)``
 to the page itself, e.g. the link to the twin), ``num`` (a number for reading),
 ``markdown`` (report text as HTML), ``summary`` (report text as a short plain text), ``svg`` (a
-chart as inline SVG; laid out for large text on the 大字模式 pages).
+chart as inline SVG; laid out for large text on the 大字模式 pages). Function: ``sized(standard,
+large)``, a text that differs between a page and its large-text twin (write this rather than
+``{% if large %}``: the two pages are then made from one rendering, ``twins``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import jinja2
 
 from ..pages.tables import format_number
 from ..pages.urls import has_large_twin, large_url
-from . import charts, markdown
+from . import charts, markdown, twins
 from .theme import THEMES, Theme
 
 
@@ -52,6 +54,12 @@ def environment(theme: Theme, overrides: Path | None = None) -> jinja2.Environme
     env.filters["markdown"] = markdown.render
     env.filters["svg"] = _svg_filter
     env.filters["summary"] = _summary
+    env.globals["sized"] = _sized
+    # A page and its large-text twin are made from one rendering unless a template of the
+    # portal's or of another theme than the default names ``large`` (``twins``).
+    own = [overrides] if overrides is not None else []
+    env.extend(xxgk_one_rendering=not twins.templates_ask_size(
+        [*own, *(p for p in theme.templates if p.resolve() != (THEMES / "default" / "templates").resolve())]))
     return env
 
 
@@ -95,11 +103,34 @@ def _summary(text: str, limit: int = 200) -> str:
 
 @jinja2.pass_context
 def _svg_filter(context: Any, chart: Any) -> Any:
-    return charts.svg(chart, large=bool(context.get("large")))
+    size = context.get("large")
+    if isinstance(size, twins.Both):
+        return size.either(charts.svg(chart, large=False), charts.svg(chart, large=True))
+    return charts.svg(chart, large=bool(size))
 
 
 @jinja2.pass_context
 def _url_filter(context: Any, target: str, exact: bool = False) -> str:
-    if not exact and context.get("large") and has_large_twin(target or "index.html"):
+    size, page = context.get("large"), context["page_url"]
+    if isinstance(size, twins.Both):
+        if not exact and not isinstance(target, twins.TwinUrl) and has_large_twin(target or "index.html"):
+            return _link(target, page, False, exact)  # a link to a page: the same text in both sizes
+        large_target = target.large if isinstance(target, twins.TwinUrl) else target
+        return size.either(_link(str(target), str(page), False, exact), _link(large_target, page.large, True, exact))
+    return _link(target, page, bool(size), exact)
+
+
+def _link(target: str, page: str, large: bool, exact: bool) -> str:
+    if not exact and large and has_large_twin(target or "index.html"):
         target = large_url(target or "index.html")
-    return relative_url(target, context["page_url"])
+    return relative_url(target, page)
+
+
+@jinja2.pass_context
+def _sized(context: Any, standard: str, large: str) -> str:
+    """``sized(standard, large)``: the first text on a standard page, the second on its
+    large-text twin (with the size open, a token for both: ``twins``)."""
+    size = context.get("large")
+    if isinstance(size, twins.Both):
+        return size.either(standard, large)
+    return large if size else standard
